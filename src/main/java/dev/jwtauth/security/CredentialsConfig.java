@@ -1,0 +1,70 @@
+package dev.jwtauth.security;
+
+import java.time.Clock;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * The credentials the service checks: tokens and password hashes.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TokenProperties.class)
+public class CredentialsConfig {
+
+	/** Argon2id at OWASP's recommended minimum: 19 MiB of memory, 2 passes, 1 lane. */
+	private static final int ARGON2_MEMORY_KIB = 19 * 1024;
+
+	private static final int ARGON2_ITERATIONS = 2;
+
+	@Bean
+	TokenService tokenService(TokenProperties properties, Environment environment) {
+		return new TokenService(SigningSecret.resolve(properties, isEmbeddedH2(environment)), properties.lifetime(),
+				Clock.systemUTC());
+	}
+
+	/**
+	 * Whether the database is the local default kind, an H2 database inside this process,
+	 * where a generated secret may stand in for a configured one.
+	 */
+	private static boolean isEmbeddedH2(Environment environment) {
+		String url = environment.getProperty("spring.datasource.url", "");
+		return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
+	}
+
+	@Bean
+	PasswordHasher passwordHasher() {
+		return new PasswordHasher(passwordEncoder());
+	}
+
+	private static PasswordEncoder passwordEncoder() {
+		String current = "argon2";
+		DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(current,
+				Map.of(current, new Argon2PasswordEncoder(16, 32, 1, ARGON2_MEMORY_KIB, ARGON2_ITERATIONS)));
+		// A stored hash without a known {id} prefix never matches, instead of failing.
+		encoder.setDefaultPasswordEncoderForMatches(new UnknownHashEncoder());
+		return encoder;
+	}
+
+	/** Fails closed on a stored hash whose algorithm is not configured. */
+	private static final class UnknownHashEncoder implements PasswordEncoder {
+
+		@Override
+		public String encode(CharSequence rawPassword) {
+			throw new UnsupportedOperationException("Only the current algorithm encodes");
+		}
+
+		@Override
+		public boolean matches(CharSequence rawPassword, String encodedPassword) {
+			return false;
+		}
+
+	}
+
+}

@@ -1,0 +1,38 @@
+package dev.jwtauth.security;
+
+import java.util.UUID;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Hashes and checks passwords. A check against no hash still costs one full hash, so that
+ * an unknown user takes as long to refuse as a wrong password.
+ */
+public class PasswordHasher {
+
+	private final PasswordEncoder encoder;
+
+	private final String decoyHash;
+
+	PasswordHasher(PasswordEncoder encoder) {
+		this.encoder = encoder;
+		this.decoyHash = encoder.encode(UUID.randomUUID().toString());
+	}
+
+	public String hash(String password) {
+		return this.encoder.encode(password);
+	}
+
+	/**
+	 * Whether {@code password} matches {@code hash}; {@code false} after the same work
+	 * when there is no hash to check.
+	 */
+	public boolean matches(String password, String hash) {
+		if (hash == null) {
+			this.encoder.matches(password, this.decoyHash);
+			return false;
+		}
+		return this.encoder.matches(password, hash);
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.jwtauth.security;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The one security filter chain: stateless, authenticated by the token filter, every
+ * mapped endpoint protected unless listed as public here.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+	static final String[] PUBLIC_PATHS = { "/users/signup", "/users/signup/", "/users/signin", "/users/signin/" };
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, TokenService tokens, TokenSubjects subjects,
+			AuthenticationEntryPoint entryPoint, AccessDeniedHandler accessDeniedHandler,
+			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping) {
+		http.csrf(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDeniedHandler))
+			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers(PUBLIC_PATHS)
+				.permitAll()
+				.requestMatchers(new UnmappedRequestMatcher(handlerMapping))
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.addFilterBefore(new TokenAuthenticationFilter(tokens, subjects), AnonymousAuthenticationFilter.class);
+		return http.build();
+	}
+
+}

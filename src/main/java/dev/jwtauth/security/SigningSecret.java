@@ -1,0 +1,102 @@
+package dev.jwtauth.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Resolves the HMAC signing secret: the configured one, or, on the local embedded
+ * database only, one generated on first start and kept in a file readable by its owner
+ * alone, so that tokens survive restarts without anybody having to set a secret.
+ */
+final class SigningSecret {
+
+	static final int MIN_BYTES = 32;
+
+	private static final Logger logger = LoggerFactory.getLogger(SigningSecret.class);
+
+	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+	private SigningSecret() {
+	}
+
+	static byte[] resolve(TokenProperties properties, boolean localDatabase) {
+		if (properties.hasSecret()) {
+			return decode(properties.secret().strip(), "JWT_SECRET");
+		}
+		if (!localDatabase) {
+			throw new InvalidSigningSecretException("JWT_SECRET is not set: set it to the Base64 of at least "
+					+ MIN_BYTES + " random bytes (for example: openssl rand -base64 32)");
+		}
+		return loadOrGenerate(properties.secretFile());
+	}
+
+	private static byte[] loadOrGenerate(Path file) {
+		try {
+			if (Files.notExists(file)) {
+				Files.createDirectories(file.toAbsolutePath().getParent());
+				try {
+					Files.createFile(file, ownerOnly());
+					String secret = Base64.getEncoder().encodeToString(randomBytes());
+					Files.writeString(file, secret + "\n", StandardCharsets.US_ASCII);
+					logger.info("JWT_SECRET is not set: generated a signing secret in {} (owner-only); "
+							+ "set JWT_SECRET in production", file);
+				}
+				catch (FileAlreadyExistsException ex) {
+					// Another instance created it first: use theirs.
+				}
+			}
+			else {
+				logger.info("JWT_SECRET is not set: using the signing secret kept in {}", file);
+			}
+			return decode(Files.readString(file, StandardCharsets.US_ASCII).strip(), file.toString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read or create the signing secret file " + file, ex);
+		}
+	}
+
+	private static FileAttribute<?>[] ownerOnly() {
+		if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+			return new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(OWNER_ONLY) };
+		}
+		return new FileAttribute<?>[0];
+	}
+
+	private static byte[] randomBytes() {
+		byte[] bytes = new byte[MIN_BYTES * 2];
+		new SecureRandom().nextBytes(bytes);
+		return bytes;
+	}
+
+	private static byte[] decode(String base64, String source) {
+		byte[] secret;
+		try {
+			secret = Base64.getDecoder().decode(base64);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidSigningSecretException(
+					source + " is not valid Base64: set it to the Base64 of at least " + MIN_BYTES + " random bytes");
+		}
+		if (secret.length < MIN_BYTES) {
+			throw new InvalidSigningSecretException(
+					source + " is " + secret.length * 8 + " bits: set it to the Base64 of at least " + MIN_BYTES
+							+ " random bytes (256 bits; for example: openssl rand -base64 32)");
+		}
+		return secret;
+	}
+
+}

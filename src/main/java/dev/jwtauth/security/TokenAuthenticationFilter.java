@@ -1,0 +1,83 @@
+package dev.jwtauth.security;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Token <jwt>} (or {@code Bearer <jwt>}). A rejected
+ * token leaves the request unauthenticated and records why, so that protected endpoints
+ * answer 401 with the reason while public ones ignore the header.
+ */
+final class TokenAuthenticationFilter extends OncePerRequestFilter {
+
+	private static final List<String> SCHEMES = List.of("token", "bearer");
+
+	private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
+
+	private final TokenService tokens;
+
+	private final TokenSubjects subjects;
+
+	TokenAuthenticationFilter(TokenService tokens, TokenSubjects subjects) {
+		this.tokens = tokens;
+		this.subjects = subjects;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String token = tokenOf(request.getHeader(HttpHeaders.AUTHORIZATION));
+		if (token != null) {
+			try {
+				authenticate(token);
+			}
+			catch (TokenRejectedException ex) {
+				ex.failure().recordOn(request);
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+	/**
+	 * The token of a {@code <scheme> <token>} header; {@code null} for any other shape,
+	 * which counts as no credentials.
+	 */
+	static String tokenOf(String header) {
+		if (header == null) {
+			return null;
+		}
+		String[] parts = header.strip().split("[ \t]+");
+		if (parts.length != 2 || !SCHEMES.contains(parts[0].toLowerCase(Locale.ROOT))) {
+			return null;
+		}
+		return parts[1];
+	}
+
+	private void authenticate(String token) throws TokenRejectedException {
+		VerifiedToken verified = this.tokens.verify(token);
+		TokenSubject subject = this.subjects.findById(verified.userId())
+			.filter(TokenSubject::active)
+			.orElseThrow(() -> new TokenRejectedException(TokenFailure.USER_INACTIVE));
+		if (subject.tokenVersion() != verified.tokenVersion()) {
+			throw new TokenRejectedException(TokenFailure.REVOKED);
+		}
+		TokenPrincipal principal = new TokenPrincipal(subject.id(), subject.username(), subject.email(), token);
+		SecurityContext context = this.contextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
+		this.contextHolder.setContext(context);
+	}
+
+}

@@ -1,0 +1,38 @@
+package dev.jwtauth.user;
+
+/**
+ * The messages clients see, worded as the original service worded them.
+ */
+final class Messages {
+
+	static final String REQUIRED = "This field is required.";
+
+	static final String BLANK = "This field may not be blank.";
+
+	static final String INVALID_USERNAME = "Enter a valid username. This value may contain only letters, numbers, "
+			+ "and @/./+/-/_ characters.";
+
+	static final String INVALID_EMAIL = "Enter a valid email address.";
+
+	static final String USERNAME_TOO_LONG = "Ensure this field has no more than 150 characters.";
+
+	static final String EMAIL_TOO_LONG = "Ensure this field has no more than 254 characters.";
+
+	static final String PASSWORD_TOO_SHORT = "Ensure this field has at least 8 characters.";
+
+	static final String PASSWORD_TOO_LONG = "Ensure this field has no more than 128 characters.";
+
+	static final String DUPLICATE_USERNAME = "user with this username already exists.";
+
+	static final String DUPLICATE_EMAIL = "user with this email already exists.";
+
+	static final String WRONG_CURRENT_PASSWORD = "Current password is incorrect.";
+
+	static final String MISSING_IDENTIFIER = "Must include \"username\" or \"email\".";
+
+	static final String BAD_CREDENTIALS = "A user with this username and password was not found.";
+
+	private Messages() {
+	}
+
+}

@@ -1,0 +1,127 @@
+package dev.jwtauth.user;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+
+/**
+ * A user account. Username and email are kept as given (the email with its domain in
+ * lower case) beside their case-folded keys, which the database keeps unique.
+ */
+@Entity
+@Table(name = "users")
+class User {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String username;
+
+	private String usernameKey;
+
+	private String email;
+
+	private String emailKey;
+
+	private String passwordHash;
+
+	@Column(name = "is_active")
+	private boolean active = true;
+
+	@Column(name = "is_staff")
+	private boolean staff;
+
+	@Column(name = "is_superuser")
+	private boolean superuser;
+
+	private int tokenVersion;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	protected User() {
+	}
+
+	User(String username, String email, String passwordHash) {
+		changeUsername(username);
+		changeEmail(email);
+		this.passwordHash = passwordHash;
+	}
+
+	void changeUsername(String username) {
+		this.username = UserKeys.normalizeUsername(username);
+		this.usernameKey = UserKeys.username(username);
+	}
+
+	void changeEmail(String email) {
+		this.email = UserKeys.normalizeEmail(email);
+		this.emailKey = UserKeys.email(email);
+	}
+
+	/** Sets a new password hash and revokes every token issued before. */
+	void changePasswordHash(String passwordHash) {
+		this.passwordHash = passwordHash;
+		this.tokenVersion++;
+	}
+
+	@PrePersist
+	void onCreate() {
+		this.createdAt = Instant.now();
+		this.updatedAt = this.createdAt;
+	}
+
+	@PreUpdate
+	void onUpdate() {
+		this.updatedAt = Instant.now();
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	String getUsername() {
+		return this.username;
+	}
+
+	String getEmail() {
+		return this.email;
+	}
+
+	String getPasswordHash() {
+		return this.passwordHash;
+	}
+
+	boolean isActive() {
+		return this.active;
+	}
+
+	boolean isStaff() {
+		return this.staff;
+	}
+
+	boolean isSuperuser() {
+		return this.superuser;
+	}
+
+	int getTokenVersion() {
+		return this.tokenVersion;
+	}
+
+	Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.jwtauth.user;
+
+import dev.jwtauth.security.TokenPrincipal;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The original service's endpoints and the current-user resource. Each path answers with
+ * and without its trailing slash.
+ */
+@RestController
+@RequestMapping("/users")
+class UserController {
+
+	private final UserService users;
+
+	UserController(UserService users) {
+		this.users = users;
+	}
+
+	@PostMapping({ "/signup", "/signup/" })
+	@ResponseStatus(HttpStatus.CREATED)
+	UserResponse signup(@RequestBody SignupRequest request) {
+		return this.users.signup(request);
+	}
+
+	@PostMapping({ "/signin", "/signin/" })
+	UserResponse signin(@RequestBody SigninRequest request) {
+		return this.users.signin(request);
+	}
+
+	@GetMapping({ "/current", "/current/" })
+	UserResponse current(@AuthenticationPrincipal TokenPrincipal principal) {
+		return new UserResponse(principal.email(), principal.username(), principal.token());
+	}
+
+	@PostMapping({ "/update_current", "/update_current/" })
+	UserResponse updateCurrent(@AuthenticationPrincipal TokenPrincipal principal, @RequestBody UpdateRequest request) {
+		return this.users.update(principal.id(), request);
+	}
+
+	@RequestMapping(path = { "/current", "/current/" }, method = { RequestMethod.PUT, RequestMethod.PATCH })
+	UserResponse replaceCurrent(@AuthenticationPrincipal TokenPrincipal principal, @RequestBody UpdateRequest request) {
+		return updateCurrent(principal, request);
+	}
+
+}

@@ -1,0 +1,32 @@
+package dev.jwtauth.user;
+
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import dev.jwtauth.security.TokenSubject;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface UserRepository extends JpaRepository<User, Long> {
+
+	Optional<User> findByUsernameKey(String usernameKey);
+
+	Optional<User> findByEmailKey(String emailKey);
+
+	boolean existsByUsernameKeyAndIdNot(String usernameKey, long id);
+
+	boolean existsByEmailKeyAndIdNot(String emailKey, long id);
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select u from User u where u.id = :id")
+	Optional<User> findForUpdateById(long id);
+
+	@Query("""
+			select new dev.jwtauth.security.TokenSubject(u.id, u.username, u.email, u.active, u.tokenVersion)
+			from User u where u.id = :id""")
+	Optional<TokenSubject> findSubjectById(long id);
+
+}

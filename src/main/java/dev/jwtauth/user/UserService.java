@@ -1,0 +1,136 @@
+package dev.jwtauth.user;
+
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import jakarta.validation.Validator;
+
+import dev.jwtauth.security.PasswordHasher;
+import dev.jwtauth.security.TokenService;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Signs users up and in and changes their accounts. Password hashing, deliberately slow,
+ * runs outside any transaction so that it holds no database connection.
+ */
+@Service
+class UserService {
+
+	private static final long NO_ID = 0;
+
+	private final UserRepository users;
+
+	private final PasswordHasher passwords;
+
+	private final TokenService tokens;
+
+	private final Validator validator;
+
+	private final TransactionOperations transactions;
+
+	UserService(UserRepository users, PasswordHasher passwords, TokenService tokens, Validator validator,
+			TransactionOperations transactions) {
+		this.users = users;
+		this.passwords = passwords;
+		this.tokens = tokens;
+		this.validator = validator;
+		this.transactions = transactions;
+	}
+
+	UserResponse signup(SignupRequest request) {
+		FieldErrors errors = FieldErrors.of(this.validator.validate(request));
+		checkUnique(errors, request.username(), request.email(), NO_ID);
+		errors.throwIfAny();
+		User user = new User(request.username(), request.email(), this.passwords.hash(request.password()));
+		return responseFor(translateDuplicates(() -> this.users.saveAndFlush(user)));
+	}
+
+	UserResponse signin(SigninRequest request) {
+		FieldErrors errors = FieldErrors.of(this.validator.validate(request));
+		if (request.username() == null && request.email() == null) {
+			errors.add(UserValidationException.NON_FIELD, Messages.MISSING_IDENTIFIER);
+		}
+		errors.throwIfAny();
+		User user = ((request.username() != null) ? this.users.findByUsernameKey(UserKeys.username(request.username()))
+				: this.users.findByEmailKey(UserKeys.email(request.email())))
+			.orElse(null);
+		boolean matches = this.passwords.matches(request.password(), (user != null) ? user.getPasswordHash() : null);
+		if (!matches || !user.isActive()) {
+			throw new BadCredentialsException();
+		}
+		return responseFor(user);
+	}
+
+	UserResponse update(long userId, UpdateRequest request) {
+		User current = this.users.findById(userId).orElseThrow(UserNotFoundException::new);
+		FieldErrors errors = FieldErrors.of(this.validator.validate(request));
+		checkUnique(errors, request.username(), request.email(), userId);
+		if (request.password() != null) {
+			if (request.currentPassword() == null) {
+				errors.add("currentPassword", Messages.REQUIRED);
+			}
+			else if (!this.passwords.matches(request.currentPassword(), current.getPasswordHash())) {
+				errors.add("currentPassword", Messages.WRONG_CURRENT_PASSWORD);
+			}
+		}
+		errors.throwIfAny();
+		String newHash = (request.password() != null) ? this.passwords.hash(request.password()) : null;
+		return responseFor(translateDuplicates(() -> this.transactions.execute((status) -> {
+			User user = this.users.findForUpdateById(userId).orElseThrow(UserNotFoundException::new);
+			apply(user, request, newHash);
+			return this.users.saveAndFlush(user);
+		})));
+	}
+
+	private static void apply(User user, UpdateRequest request, String newHash) {
+		if (request.username() != null) {
+			user.changeUsername(request.username());
+		}
+		if (request.email() != null) {
+			user.changeEmail(request.email());
+		}
+		if (newHash != null) {
+			user.changePasswordHash(newHash);
+		}
+	}
+
+	private void checkUnique(FieldErrors errors, String username, String email, long exceptId) {
+		if (username != null && !errors.has("username")
+				&& this.users.existsByUsernameKeyAndIdNot(UserKeys.username(username), exceptId)) {
+			errors.add("username", Messages.DUPLICATE_USERNAME);
+		}
+		if (email != null && !errors.has("email")
+				&& this.users.existsByEmailKeyAndIdNot(UserKeys.email(email), exceptId)) {
+			errors.add("email", Messages.DUPLICATE_EMAIL);
+		}
+	}
+
+	/**
+	 * Turns a unique constraint lost to a concurrent request into the same field error as
+	 * a duplicate found beforehand.
+	 */
+	private static User translateDuplicates(Supplier<User> write) {
+		try {
+			return write.get();
+		}
+		catch (DataIntegrityViolationException ex) {
+			String detail = String.valueOf(ex.getMostSpecificCause().getMessage()).toLowerCase(Locale.ROOT);
+			if (detail.contains("uq_users_username_key")) {
+				new FieldErrors().add("username", Messages.DUPLICATE_USERNAME).throwIfAny();
+			}
+			if (detail.contains("uq_users_email_key")) {
+				new FieldErrors().add("email", Messages.DUPLICATE_EMAIL).throwIfAny();
+			}
+			throw ex;
+		}
+	}
+
+	private UserResponse responseFor(User user) {
+		return new UserResponse(user.getEmail(), user.getUsername(),
+				this.tokens.issue(user.getId(), user.getTokenVersion()));
+	}
+
+}

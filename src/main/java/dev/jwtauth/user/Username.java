@@ -1,0 +1,33 @@
+package dev.jwtauth.user;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import jakarta.validation.constraints.Pattern;
+
+import org.hibernate.validator.constraints.CodePointLength;
+
+/**
+ * 1 to 150 letters, digits and {@code @ . + - _}, as the original's usernames.
+ */
+@Documented
+@Constraint(validatedBy = {})
+@Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE })
+@Retention(RetentionPolicy.RUNTIME)
+@CodePointLength(min = 1, message = Messages.BLANK)
+@CodePointLength(max = 150, message = Messages.USERNAME_TOO_LONG)
+@Pattern(regexp = "(?U)[\\w.@+-]*", message = Messages.INVALID_USERNAME)
+@interface Username {
+
+	String message() default Messages.INVALID_USERNAME;
+
+	Class<?>[] groups() default {};
+
+	Class<? extends Payload>[] payload() default {};
+
+}

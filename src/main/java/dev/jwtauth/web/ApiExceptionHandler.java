@@ -1,0 +1,77 @@
+package dev.jwtauth.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.jwtauth.security.TokenFailure;
+import dev.jwtauth.user.BadCredentialsException;
+import dev.jwtauth.user.UserNotFoundException;
+import dev.jwtauth.user.UserValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Answers every error raised while handling a request with the {@code {"user": {"errors":
+ * ...}}} envelope: the service's own exceptions with their statuses, Spring MVC's with
+ * theirs, and anything else with a 500 that says nothing of its cause.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@ExceptionHandler
+	ResponseEntity<ErrorBody> validationFailed(UserValidationException ex) {
+		Map<String, List<String>> errors = new LinkedHashMap<>();
+		ex.errors().forEach((property, messages) -> errors.put(UserEnvelopeConverter.fieldName(property), messages));
+		return ResponseEntity.badRequest().body(new ErrorBody(errors));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ErrorBody> badCredentials(BadCredentialsException ex) {
+		return ResponseEntity.badRequest().body(ErrorBody.of(ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ErrorBody> userGone(UserNotFoundException ex) {
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+			.header(HttpHeaders.WWW_AUTHENTICATE, TokenAuthenticationEntryPoint.SCHEME)
+			.body(ErrorBody.of(TokenFailure.USER_INACTIVE.message()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ErrorBody> unexpected(Exception ex) {
+		logger.error("Unexpected error while handling a request", ex);
+		return ResponseEntity.internalServerError().body(ErrorBody.of(StatusMessages.of(500)));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (ex instanceof RequestBodyTooLargeException) {
+			return handleExceptionInternal(ex, null, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+		}
+		ErrorBody body = (ex instanceof EnvelopeReadException envelope) ? envelope.toErrorBody()
+				: ErrorBody.of("Expected a JSON object.");
+		return handleExceptionInternal(ex, body, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		Object errorBody = (body instanceof ErrorBody) ? body : ErrorBody.of(StatusMessages.of(status.value()));
+		return new ResponseEntity<>(errorBody, headers, status);
+	}
+
+}

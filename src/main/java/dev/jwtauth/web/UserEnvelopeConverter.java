@@ -1,0 +1,119 @@
+package dev.jwtauth.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
+
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.AbstractHttpMessageConverter;
+import org.springframework.util.StreamUtils;
+
+/**
+ * Reads and writes the service's bodies as {@code {"user": {...}}} envelopes with
+ * snake_case fields: the request records and the responses of the service's own packages,
+ * errors included. Malformed input is reported with the field it belongs to.
+ */
+final class UserEnvelopeConverter extends AbstractHttpMessageConverter<Object> {
+
+	static final String KEY = "user";
+
+	static final int MAX_BODY_BYTES = 64 * 1024;
+
+	private static final String APPLICATION_PACKAGE = "dev.jwtauth.";
+
+	private final JsonMapper mapper;
+
+	UserEnvelopeConverter(JsonMapper mapper) {
+		super(MediaType.APPLICATION_JSON, new MediaType("application", "*+json"));
+		this.mapper = mapper.rebuild()
+			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.withCoercionConfig(LogicalType.Textual,
+					(coercion) -> coercion.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			.build();
+	}
+
+	/** The name a record property has in request and response bodies. */
+	static String fieldName(String property) {
+		return PropertyNamingStrategies.SNAKE_CASE.nameForField(null, null, property);
+	}
+
+	@Override
+	protected boolean supports(Class<?> type) {
+		return type.isRecord() && type.getName().startsWith(APPLICATION_PACKAGE);
+	}
+
+	@Override
+	protected Object readInternal(Class<?> type, HttpInputMessage input) throws IOException {
+		JsonNode root = readTree(input);
+		if (root == null || !root.isObject()) {
+			throw new EnvelopeReadException(ErrorBody.NON_FIELD, "Expected a JSON object.", input);
+		}
+		JsonNode user = root.get(KEY);
+		if (user == null) {
+			throw new EnvelopeReadException(KEY, "This field is required.", input);
+		}
+		if (!user.isObject()) {
+			throw new EnvelopeReadException(KEY, "Expected an object.", input);
+		}
+		try {
+			return this.mapper.treeToValue(user, type);
+		}
+		catch (MismatchedInputException ex) {
+			throw new EnvelopeReadException(fieldOf(ex), "Not a valid string.", input);
+		}
+		catch (JacksonException ex) {
+			throw new EnvelopeReadException(ErrorBody.NON_FIELD, "Invalid request body.", input);
+		}
+	}
+
+	private JsonNode readTree(HttpInputMessage input) throws IOException {
+		if (input.getHeaders().getContentLength() > MAX_BODY_BYTES) {
+			throw new RequestBodyTooLargeException(MAX_BODY_BYTES, input);
+		}
+		byte[] body;
+		try (InputStream in = input.getBody()) {
+			body = in.readNBytes(MAX_BODY_BYTES + 1);
+		}
+		if (body.length > MAX_BODY_BYTES) {
+			throw new RequestBodyTooLargeException(MAX_BODY_BYTES, input);
+		}
+		try {
+			return this.mapper.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new EnvelopeReadException(ErrorBody.NON_FIELD, "Malformed JSON.", input);
+		}
+	}
+
+	private static String fieldOf(MismatchedInputException ex) {
+		return ex.getPath()
+			.stream()
+			.map(JacksonException.Reference::getPropertyName)
+			.filter((name) -> name != null)
+			.findFirst()
+			.orElse(ErrorBody.NON_FIELD);
+	}
+
+	@Override
+	protected void writeInternal(Object body, HttpOutputMessage output) throws IOException {
+		this.mapper.writeValue(StreamUtils.nonClosing(output.getBody()), Map.of(KEY, body));
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.jwtauth.security;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class SigningSecretTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void resolveWhenSecretConfiguredThenDecodesIt() {
+		byte[] secret = new byte[32];
+		secret[0] = 7;
+
+		byte[] resolved = SigningSecret.resolve(properties(Base64.getEncoder().encodeToString(secret)), false);
+
+		assertThat(resolved).isEqualTo(secret);
+		assertThat(this.directory.resolve("secret")).doesNotExist();
+	}
+
+	@Test
+	void resolveWhenSecretShorterThan256BitsThenRefusesToStart() {
+		String shortSecret = Base64.getEncoder().encodeToString(new byte[31]);
+
+		assertThatExceptionOfType(InvalidSigningSecretException.class)
+			.isThrownBy(() -> SigningSecret.resolve(properties(shortSecret), true))
+			.withMessageContaining("JWT_SECRET is 248 bits")
+			.withMessageNotContaining(shortSecret);
+	}
+
+	@Test
+	void resolveWhenSecretNotBase64ThenRefusesToStart() {
+		assertThatExceptionOfType(InvalidSigningSecretException.class)
+			.isThrownBy(() -> SigningSecret.resolve(properties("not base64 at all!"), true))
+			.withMessageContaining("JWT_SECRET is not valid Base64");
+	}
+
+	@Test
+	void resolveWhenNoSecretAndNotLocalDatabaseThenRefusesToStart() {
+		assertThatExceptionOfType(InvalidSigningSecretException.class)
+			.isThrownBy(() -> SigningSecret.resolve(properties(""), false))
+			.withMessageContaining("JWT_SECRET is not set");
+		assertThat(this.directory.resolve("secret")).doesNotExist();
+	}
+
+	@Test
+	void resolveWhenNoSecretOnLocalDatabaseThenGeneratesOwnerOnlyFileAndReusesIt() throws Exception {
+		byte[] first = SigningSecret.resolve(properties(null), true);
+		byte[] second = SigningSecret.resolve(properties(null), true);
+
+		Path file = this.directory.resolve("data/secret");
+		assertThat(first).hasSizeGreaterThanOrEqualTo(32).isEqualTo(second);
+		assertThat(Base64.getDecoder().decode(Files.readString(file).strip())).isEqualTo(first);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+	}
+
+	private TokenProperties properties(String secret) {
+		return new TokenProperties(secret, this.directory.resolve("data/secret"), Duration.ofHours(1));
+	}
+
+}

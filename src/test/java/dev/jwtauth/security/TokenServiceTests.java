@@ -1,0 +1,215 @@
+package dev.jwtauth.security;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
+
+import javax.crypto.SecretKey;
+
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Keys;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class TokenServiceTests {
+
+	private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+	private static final SecretKey KEY = Keys.hmacShaKeyFor(SECRET);
+
+	private static final Instant NOW = Instant.parse("2026-01-15T10:00:00Z");
+
+	private final TokenService tokens = new TokenService(SECRET, Duration.ofHours(24), fixedAt(NOW));
+
+	@Test
+	void issueWhenVerifiedThenCarriesUserIdAndVersion() throws Exception {
+		String token = this.tokens.issue(42, 3);
+
+		assertThat(this.tokens.verify(token)).isEqualTo(new VerifiedToken(42, 3));
+	}
+
+	@Test
+	void issueThenHasTheOriginalsClaims() {
+		String token = this.tokens.issue(42, 0);
+
+		Map<String, Object> header = json(token.split("\\.")[0]);
+		Map<String, Object> claims = json(token.split("\\.")[1]);
+		assertThat(header).containsEntry("alg", "HS256");
+		assertThat(claims).containsEntry("id", 42)
+			.containsEntry("sub", "42")
+			.containsEntry("ver", 0)
+			.containsEntry("iat", (int) NOW.getEpochSecond())
+			.containsEntry("exp", (int) NOW.plus(Duration.ofHours(24)).getEpochSecond())
+			.containsKey("jti");
+	}
+
+	@Test
+	void issueTwiceThenTokensDiffer() {
+		assertThat(this.tokens.issue(42, 0)).isNotEqualTo(this.tokens.issue(42, 0));
+	}
+
+	@Test
+	void verifyWhenLifetimeOverThenExpired() {
+		String token = this.tokens.issue(42, 0);
+		TokenService later = new TokenService(SECRET, Duration.ofHours(24), fixedAt(NOW.plus(Duration.ofHours(25))));
+
+		assertRejected(later, token, TokenFailure.EXPIRED);
+	}
+
+	@Test
+	void verifyWhenWithinLifetimeThenAccepted() throws Exception {
+		String token = this.tokens.issue(42, 0);
+		TokenService later = new TokenService(SECRET, Duration.ofHours(24), fixedAt(NOW.plus(Duration.ofHours(23))));
+
+		assertThat(later.verify(token).userId()).isEqualTo(42);
+	}
+
+	@Test
+	void verifyWhenSignedWithAnotherKeyThenInvalid() {
+		byte[] other = "another-secret-of-32-bytes-long!".getBytes(StandardCharsets.US_ASCII);
+		String token = new TokenService(other, Duration.ofHours(1), fixedAt(NOW)).issue(42, 0);
+
+		assertRejected(this.tokens, token, TokenFailure.INVALID);
+	}
+
+	@Test
+	void verifyWhenPayloadTamperedThenInvalid() {
+		String[] parts = this.tokens.issue(42, 0).split("\\.");
+		String payload = base64Url("{\"id\":1,\"sub\":\"1\",\"ver\":0,\"iat\":%d,\"exp\":%d}"
+			.formatted(NOW.getEpochSecond(), NOW.getEpochSecond() + 3600));
+
+		assertRejected(this.tokens, parts[0] + "." + payload + "." + parts[2], TokenFailure.INVALID);
+	}
+
+	@Test
+	void verifyWhenSignatureTamperedThenInvalid() {
+		String token = this.tokens.issue(42, 0);
+		char last = token.charAt(token.length() - 2);
+		String tampered = token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A')
+				+ token.charAt(token.length() - 1);
+
+		assertRejected(this.tokens, tampered, TokenFailure.INVALID);
+	}
+
+	@Test
+	void verifyWhenAlgorithmNoneThenInvalid() {
+		String header = base64Url("{\"alg\":\"none\"}");
+		String payload = base64Url("{\"id\":42,\"sub\":\"42\",\"ver\":0,\"iat\":%d,\"exp\":%d}"
+			.formatted(NOW.getEpochSecond(), NOW.getEpochSecond() + 3600));
+
+		assertRejected(this.tokens, header + "." + payload + ".", TokenFailure.INVALID);
+	}
+
+	@Test
+	void verifyWhenSignedWithHs512OverTheSameSecretThenInvalid() {
+		byte[] longSecret = new byte[64];
+		System.arraycopy(SECRET, 0, longSecret, 0, 32);
+		System.arraycopy(SECRET, 0, longSecret, 32, 32);
+		TokenService service = new TokenService(longSecret, Duration.ofHours(1), fixedAt(NOW));
+		String token = signed(Keys.hmacShaKeyFor(longSecret), Jwts.SIG.HS512, 42, "42", 0, NOW, NOW.plusSeconds(60));
+
+		assertRejected(service, token, TokenFailure.INVALID);
+	}
+
+	@Test
+	void verifyWhenExpirationMissingThenInvalid() {
+		String token = Jwts.builder()
+			.claim("id", 42)
+			.subject("42")
+			.claim("ver", 0)
+			.issuedAt(Date.from(NOW))
+			.signWith(KEY, Jwts.SIG.HS256)
+			.compact();
+
+		assertRejected(this.tokens, token, TokenFailure.INVALID);
+	}
+
+	@Test
+	void verifyWhenIdIsAStringThenInvalid() {
+		String token = Jwts.builder()
+			.claim("id", "42")
+			.subject("42")
+			.claim("ver", 0)
+			.issuedAt(Date.from(NOW))
+			.expiration(Date.from(NOW.plusSeconds(60)))
+			.signWith(KEY, Jwts.SIG.HS256)
+			.compact();
+
+		assertRejected(this.tokens, token, TokenFailure.INVALID);
+	}
+
+	@Test
+	void verifyWhenSubjectDisagreesWithIdThenInvalid() {
+		String token = signed(KEY, Jwts.SIG.HS256, 42, "7", 0, NOW, NOW.plusSeconds(60));
+
+		assertRejected(this.tokens, token, TokenFailure.INVALID);
+	}
+
+	@Test
+	void verifyWhenVersionMissingThenInvalid() {
+		String token = Jwts.builder()
+			.claim("id", 42)
+			.subject("42")
+			.issuedAt(Date.from(NOW))
+			.expiration(Date.from(NOW.plusSeconds(60)))
+			.signWith(KEY, Jwts.SIG.HS256)
+			.compact();
+
+		assertRejected(this.tokens, token, TokenFailure.INVALID);
+	}
+
+	@Test
+	void verifyWhenIssuedInTheFutureThenInvalid() {
+		Instant future = NOW.plus(Duration.ofMinutes(5));
+		String token = signed(KEY, Jwts.SIG.HS256, 42, "42", 0, future, future.plusSeconds(60));
+
+		assertRejected(this.tokens, token, TokenFailure.INVALID);
+	}
+
+	@Test
+	void verifyWhenNotAJwtThenInvalid() {
+		assertRejected(this.tokens, "not-a-token", TokenFailure.INVALID);
+		assertRejected(this.tokens, "a.b.c", TokenFailure.INVALID);
+		assertRejected(this.tokens, base64Url("{\"alg\":\"HS256\"}") + "." + base64Url("[1,2]") + ".x",
+				TokenFailure.INVALID);
+	}
+
+	private static String signed(SecretKey key, io.jsonwebtoken.security.MacAlgorithm algorithm, long id,
+			String subject, int version, Instant issuedAt, Instant expiresAt) {
+		return Jwts.builder()
+			.claim("id", id)
+			.subject(subject)
+			.claim("ver", version)
+			.issuedAt(Date.from(issuedAt))
+			.expiration(Date.from(expiresAt))
+			.signWith(key, algorithm)
+			.compact();
+	}
+
+	private static void assertRejected(TokenService service, String token, TokenFailure failure) {
+		assertThatExceptionOfType(TokenRejectedException.class).isThrownBy(() -> service.verify(token))
+			.satisfies((ex) -> assertThat(ex.failure()).isEqualTo(failure));
+	}
+
+	private static Clock fixedAt(Instant instant) {
+		return Clock.fixed(instant, ZoneOffset.UTC);
+	}
+
+	private static String base64Url(String json) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> json(String base64Url) {
+		String json = new String(Base64.getUrlDecoder().decode(base64Url), StandardCharsets.UTF_8);
+		return tools.jackson.databind.json.JsonMapper.shared().readValue(json, Map.class);
+	}
+
+}

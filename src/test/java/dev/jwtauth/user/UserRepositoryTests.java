@@ -1,0 +1,80 @@
+package dev.jwtauth.user;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@DataJpaTest
+class UserRepositoryTests {
+
+	@Autowired
+	private UserRepository users;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void saveThenRowHasNormalizedKeysFlagsAndTimestamps() {
+		User saved = this.users.saveAndFlush(new User("John", "John.Doe@Example.COM", "{argon2}hash"));
+
+		var row = this.jdbc.sql("select * from users where id = ?").param(saved.getId()).query().singleRow();
+		assertThat(row).containsEntry("USERNAME", "John")
+			.containsEntry("USERNAME_KEY", "john")
+			.containsEntry("EMAIL", "John.Doe@example.com")
+			.containsEntry("EMAIL_KEY", "john.doe@example.com")
+			.containsEntry("PASSWORD_HASH", "{argon2}hash")
+			.containsEntry("IS_ACTIVE", true)
+			.containsEntry("IS_STAFF", false)
+			.containsEntry("IS_SUPERUSER", false)
+			.containsEntry("TOKEN_VERSION", 0);
+		assertThat(row.get("CREATED_AT")).isNotNull();
+		assertThat(row.get("UPDATED_AT")).isNotNull();
+	}
+
+	@Test
+	void saveWhenUsernameDiffersOnlyInCaseThenDatabaseRefuses() {
+		this.users.saveAndFlush(new User("Straße", "one@example.com", "{argon2}hash"));
+
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> this.users.saveAndFlush(new User("STRASSE", "two@example.com", "{argon2}hash")));
+	}
+
+	@Test
+	void saveWhenEmailDiffersOnlyInCaseThenDatabaseRefuses() {
+		this.users.saveAndFlush(new User("one", "Same@Example.com", "{argon2}hash"));
+
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> this.users.saveAndFlush(new User("two", "SAME@example.COM", "{argon2}hash")));
+	}
+
+	@Test
+	void findSubjectByIdThenCarriesWhatTheTokenFilterNeeds() {
+		User saved = this.users.saveAndFlush(new User("john", "john@example.com", "{argon2}hash"));
+
+		assertThat(this.users.findSubjectById(saved.getId())).hasValueSatisfying((subject) -> {
+			assertThat(subject.id()).isEqualTo(saved.getId());
+			assertThat(subject.username()).isEqualTo("john");
+			assertThat(subject.email()).isEqualTo("john@example.com");
+			assertThat(subject.active()).isTrue();
+			assertThat(subject.tokenVersion()).isZero();
+		});
+		assertThat(this.users.findSubjectById(saved.getId() + 1000)).isEmpty();
+	}
+
+	@Test
+	void existsByKeyAndIdNotThenIgnoresTheGivenUser() {
+		User saved = this.users.saveAndFlush(new User("john", "john@example.com", "{argon2}hash"));
+
+		assertThat(this.users.existsByUsernameKeyAndIdNot("john", saved.getId())).isFalse();
+		assertThat(this.users.existsByUsernameKeyAndIdNot("john", 0)).isTrue();
+		assertThat(this.users.existsByEmailKeyAndIdNot("john@example.com", saved.getId())).isFalse();
+		assertThat(this.users.existsByEmailKeyAndIdNot("john@example.com", 0)).isTrue();
+	}
+
+}

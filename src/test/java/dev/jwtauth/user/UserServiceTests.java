@@ -1,0 +1,132 @@
+package dev.jwtauth.user;
+
+import dev.jwtauth.security.CredentialsConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The service on a real database, committing as it does in production.
+ */
+@DataJpaTest
+@ActiveProfiles("test")
+@Import({ UserService.class, UserTokenSubjects.class, CredentialsConfig.class })
+@ImportAutoConfiguration(ValidationAutoConfiguration.class)
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+class UserServiceTests {
+
+	@Autowired
+	private UserService service;
+
+	@Autowired
+	private UserRepository users;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@BeforeEach
+	void clear() {
+		this.users.deleteAll();
+	}
+
+	@Test
+	void signupThenStoresOnlyAnArgon2idHash() {
+		this.service.signup(new SignupRequest("john", "john@example.com", "correct horse"));
+
+		String hash = this.jdbc.sql("select password_hash from users").query(String.class).single();
+		assertThat(hash).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain("correct horse");
+	}
+
+	@Test
+	void signupWhenPasswordsDifferOnlyInTheLastOf128CharactersThenOnlyTheSameOneSignsIn() {
+		String password = "ü".repeat(127) + "a";
+		String almost = "ü".repeat(127) + "b";
+		this.service.signup(new SignupRequest("john", "john@example.com", password));
+
+		assertThat(this.service.signin(new SigninRequest("john", null, password)).username()).isEqualTo("john");
+		assertThatExceptionOfType(BadCredentialsException.class)
+			.isThrownBy(() -> this.service.signin(new SigninRequest("john", null, almost)));
+	}
+
+	@Test
+	void signupWhenPasswordIs128CharactersBeyondTheBasicPlaneThenAccepted() {
+		String password = "😀".repeat(128);
+
+		this.service.signup(new SignupRequest("john", "john@example.com", password));
+
+		assertThat(this.service.signin(new SigninRequest(null, "JOHN@example.com", password)).email())
+			.isEqualTo("john@example.com");
+	}
+
+	@Test
+	void signupWhenInvalidThenEveryFieldReportedAndNothingStored() {
+		assertThatExceptionOfType(UserValidationException.class)
+			.isThrownBy(() -> this.service.signup(new SignupRequest("john doe", "not-an-email", "short")))
+			.satisfies((ex) -> assertThat(ex.errors()).containsOnlyKeys("username", "email", "password"));
+		assertThat(this.users.count()).isZero();
+	}
+
+	@Test
+	void signupWhenBadFormatAndDuplicateThenBothReported() {
+		this.service.signup(new SignupRequest("john", "john@example.com", "password1"));
+
+		assertThatExceptionOfType(UserValidationException.class)
+			.isThrownBy(() -> this.service.signup(new SignupRequest("JOHN", "bad", "password1")))
+			.satisfies((ex) -> {
+				assertThat(ex.errors().get("username")).containsExactly(Messages.DUPLICATE_USERNAME);
+				assertThat(ex.errors().get("email")).containsExactly(Messages.INVALID_EMAIL);
+			});
+		assertThat(this.users.count()).isOne();
+	}
+
+	@Test
+	void signinWhenInactiveThenSameRefusalAsWrongPassword() {
+		this.service.signup(new SignupRequest("john", "john@example.com", "password1"));
+		this.jdbc.sql("update users set is_active = false").update();
+
+		assertThatExceptionOfType(BadCredentialsException.class)
+			.isThrownBy(() -> this.service.signin(new SigninRequest("john", null, "password1")))
+			.withMessage(Messages.BAD_CREDENTIALS);
+	}
+
+	@Test
+	void updateWhenPasswordChangedThenTokenVersionAdvancesAndHashChanges() {
+		UserResponse signedUp = this.service.signup(new SignupRequest("john", "john@example.com", "password1"));
+		long id = this.users.findByUsernameKey("john").orElseThrow().getId();
+		String oldHash = this.users.findById(id).orElseThrow().getPasswordHash();
+
+		UserResponse updated = this.service.update(id, new UpdateRequest(null, null, "password2", "password1"));
+
+		User user = this.users.findById(id).orElseThrow();
+		assertThat(user.getTokenVersion()).isOne();
+		assertThat(user.getPasswordHash()).isNotEqualTo(oldHash);
+		assertThat(updated.token()).isNotEqualTo(signedUp.token());
+		assertThat(this.service.signin(new SigninRequest("john", null, "password2")).username()).isEqualTo("john");
+	}
+
+	@Test
+	void updateWhenOnlyEmailChangedThenTokenVersionStays() {
+		this.service.signup(new SignupRequest("john", "john@example.com", "password1"));
+		long id = this.users.findByUsernameKey("john").orElseThrow().getId();
+
+		this.service.update(id, new UpdateRequest("John", "new@Example.com", null, null));
+
+		User user = this.users.findById(id).orElseThrow();
+		assertThat(user.getTokenVersion()).isZero();
+		assertThat(user.getUsername()).isEqualTo("John");
+		assertThat(user.getEmail()).isEqualTo("new@example.com");
+	}
+
+}
