@@ -1,0 +1,127 @@
+package dev.jwtauth;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged jar as users start it, with {@code java -jar} and no configuration: the
+ * local H2 default under {@code ./data} and a generated secret, both surviving a restart.
+ */
+class PackagedApplicationIntegrationTests {
+
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	@TempDir
+	Path workingDirectory;
+
+	@Test
+	void restartKeepsUsersAndEarlierTokensWorking() throws Exception {
+		int port = freePort();
+		String token;
+		try (RunningJar first = start(port)) {
+			HttpResponse<String> signup = post(port, "/users/signup/",
+					"{\"user\":{\"username\":\"john\",\"password\":\"12345678\",\"email\":\"test@email.net\"}}");
+			assertThat(signup.statusCode()).isEqualTo(201);
+			token = JsonPath.read(signup.body(), "$.user.token");
+		}
+
+		Path secretFile = this.workingDirectory.resolve("data/jwt-secret");
+		assertThat(secretFile).exists();
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secretFile))).isEqualTo("rw-------");
+		assertThat(this.workingDirectory.resolve("data/jwt-auth.mv.db")).exists();
+
+		try (RunningJar second = start(port)) {
+			HttpResponse<String> current = this.http.send(HttpRequest.newBuilder(uri(port, "/users/current/"))
+				.header("Authorization", "Token " + token)
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(current.statusCode()).isEqualTo(200);
+			assertThat((String) JsonPath.read(current.body(), "$.user.username")).isEqualTo("john");
+			assertThat(post(port, "/users/signin/", "{\"user\":{\"username\":\"john\",\"password\":\"12345678\"}}")
+				.statusCode()).isEqualTo(200);
+		}
+
+		String secret = Files.readString(secretFile).strip();
+		String logs = Files.readString(this.workingDirectory.resolve("output.log"));
+		assertThat(logs).contains("generated a signing secret")
+			.contains("using the signing secret kept in")
+			.doesNotContain(secret)
+			.doesNotContain("12345678")
+			.doesNotContain(" ERROR ");
+	}
+
+	private RunningJar start(int port) throws Exception {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		ProcessBuilder builder = new ProcessBuilder(
+				List.of(java, "-jar", System.getProperty("app.jar"), "--server.port=" + port))
+			.directory(this.workingDirectory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.workingDirectory.resolve("output.log").toFile()));
+		builder.environment().keySet().removeIf((name) -> name.startsWith("JWT_") || name.startsWith("SPRING_"));
+		RunningJar jar = new RunningJar(builder.start());
+		awaitReady(jar.process(), port);
+		return jar;
+	}
+
+	private void awaitReady(Process process, int port) throws Exception {
+		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+		while (Instant.now().isBefore(deadline)) {
+			assertThat(process.isAlive()).as("the application exited during start-up").isTrue();
+			try {
+				this.http.send(HttpRequest.newBuilder(uri(port, "/")).build(), HttpResponse.BodyHandlers.discarding());
+				return;
+			}
+			catch (IOException ex) {
+				Thread.sleep(250);
+			}
+		}
+		throw new AssertionError("The application did not answer within " + STARTUP_TIMEOUT);
+	}
+
+	private HttpResponse<String> post(int port, String path, String json) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri(port, path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static URI uri(int port, String path) {
+		return URI.create("http://127.0.0.1:" + port + path);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private record RunningJar(Process process) implements AutoCloseable {
+
+		@Override
+		public void close() throws Exception {
+			this.process.destroy();
+			if (!this.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor();
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,369 @@
+package dev.jwtauth.user;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The contract end to end: real HTTP on a random port, the real filter chain, a real
+ * database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+@ActiveProfiles("test")
+class UserApiTests {
+
+	@Autowired
+	private RestTestClient client;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@BeforeEach
+	void clear() {
+		this.jdbc.sql("delete from users").update();
+	}
+
+	@Test
+	void originalCurlExamplesWorkAsDocumented() {
+		Response signup = post("/users/signup/",
+				"{\"user\":{\"username\":\"john\",\"password\":\"12345678\",\"email\":\"test@email.net\"}}", null);
+		assertThat(signup.status()).isEqualTo(201);
+		assertThat(signup.read("$.user.email")).isEqualTo("test@email.net");
+		assertThat(signup.read("$.user.username")).isEqualTo("john");
+		assertThat(signup.read("$.user.token")).startsWith("eyJ");
+
+		Response signin = post("/users/signin/", "{\"user\":{\"username\":\"john\",\"password\":\"12345678\"}}", null);
+		assertThat(signin.status()).isEqualTo(200);
+		assertThat(signin.read("$.user.email")).isEqualTo("test@email.net");
+		assertThat(signin.read("$.user.username")).isEqualTo("john");
+		String token = signin.read("$.user.token");
+
+		Response update = post("/users/update_current/",
+				"{\"user\":{\"username\":\"john\",\"email\":\"modified@email.net\"}}", token);
+		assertThat(update.status()).isEqualTo(200);
+		assertThat(update.read("$.user.email")).isEqualTo("modified@email.net");
+		assertThat(update.read("$.user.username")).isEqualTo("john");
+		assertThat(update.read("$.user.token")).startsWith("eyJ");
+		assertThat(this.jdbc.sql("select email from users where username = 'john'").query(String.class).single())
+			.isEqualTo("modified@email.net");
+	}
+
+	@Test
+	void signupThenTokenAuthenticatesAndBodyShowsNoPassword() {
+		Response signup = signup("john", "john@example.com", "12345678");
+
+		Response current = get("/users/current", signup.read("$.user.token"));
+
+		assertThat(current.status()).isEqualTo(200);
+		assertThat(current.body()).contains("\"username\":\"john\"")
+			.doesNotContain("12345678")
+			.doesNotContain("password");
+		assertThat(current.read("$.user.token")).isEqualTo(signup.read("$.user.token"));
+	}
+
+	@Test
+	void signupWhenFieldsMissingThenEachIsRequiredAndNothingStored() {
+		Response response = post("/users/signup/", "{\"user\":{}}", null);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.read("$.user.errors.username[0]")).isEqualTo("This field is required.");
+		assertThat(response.read("$.user.errors.email[0]")).isEqualTo("This field is required.");
+		assertThat(response.read("$.user.errors.password[0]")).isEqualTo("This field is required.");
+		assertThat(userCount()).isZero();
+	}
+
+	@Test
+	void signupWhenEveryFieldInvalidThenAllReportedAtOnce() {
+		Response response = signup("john doe", "not-an-email", "1234567");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.read("$.user.errors.username[0]")).isEqualTo(Messages.INVALID_USERNAME);
+		assertThat(response.read("$.user.errors.email[0]")).isEqualTo(Messages.INVALID_EMAIL);
+		assertThat(response.read("$.user.errors.password[0]")).isEqualTo(Messages.PASSWORD_TOO_SHORT);
+		assertThat(userCount()).isZero();
+	}
+
+	@Test
+	void signupWhenUsernameAtItsLimitsThenAcceptedOrRefused() {
+		assertThat(signup("a".repeat(150), "a@example.com", "12345678").status()).isEqualTo(201);
+		assertThat(signup("José.o+b-c_d@x", "b@example.com", "12345678").status()).isEqualTo(201);
+		assertThat(signup("a".repeat(151), "c@example.com", "12345678").read("$.user.errors.username[0]"))
+			.isEqualTo(Messages.USERNAME_TOO_LONG);
+		assertThat(signup("", "d@example.com", "12345678").read("$.user.errors.username[0]")).isEqualTo(Messages.BLANK);
+		assertThat(signup("john!", "e@example.com", "12345678").read("$.user.errors.username[0]"))
+			.isEqualTo(Messages.INVALID_USERNAME);
+		assertThat(userCount()).isEqualTo(2);
+	}
+
+	@Test
+	void signupWhenEmailInvalidOrTooLongThenRefused() {
+		String local = "a".repeat(64);
+		String longEmail = local + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(63) + ".com";
+
+		assertThat(signup("a", "user@localhost", "12345678").read("$.user.errors.email[0]"))
+			.isEqualTo(Messages.INVALID_EMAIL);
+		assertThat(signup("b", "user@@example.com", "12345678").read("$.user.errors.email[0]"))
+			.isEqualTo(Messages.INVALID_EMAIL);
+		assertThat(signup("c", longEmail, "12345678").read("$.user.errors.email")).asString()
+			.contains(Messages.EMAIL_TOO_LONG);
+		assertThat(userCount()).isZero();
+	}
+
+	@Test
+	void signupThenEmailDomainStoredInLowerCaseAndLocalPartKept() {
+		Response response = signup("john", "John.Doe@EXAMPLE.Com", "12345678");
+
+		assertThat(response.read("$.user.email")).isEqualTo("John.Doe@example.com");
+		assertThat(this.jdbc.sql("select email from users").query(String.class).single())
+			.isEqualTo("John.Doe@example.com");
+	}
+
+	@Test
+	void signupWhenPasswordLengthOutOfRangeThenRefused() {
+		assertThat(signup("a", "a@example.com", "1234567").read("$.user.errors.password[0]"))
+			.isEqualTo(Messages.PASSWORD_TOO_SHORT);
+		assertThat(signup("b", "b@example.com", "x".repeat(129)).read("$.user.errors.password[0]"))
+			.isEqualTo(Messages.PASSWORD_TOO_LONG);
+		assertThat(signup("c", "c@example.com", "x".repeat(128)).status()).isEqualTo(201);
+		assertThat(signup("d", "d@example.com", "12345678").status()).isEqualTo(201);
+		assertThat(userCount()).isEqualTo(2);
+	}
+
+	@Test
+	void signupWhenUsernameOrEmailTakenIgnoringCaseThenFieldErrorsAndNothingStored() {
+		signup("john", "john@example.com", "12345678");
+
+		Response response = signup("JOHN", "John@Example.COM", "12345678");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.read("$.user.errors.username[0]")).isEqualTo("user with this username already exists.");
+		assertThat(response.read("$.user.errors.email[0]")).isEqualTo("user with this email already exists.");
+		assertThat(userCount()).isOne();
+	}
+
+	@Test
+	void signupWhenConcurrentWithSameUsernameDifferingInCaseThenExactlyOneCreated() throws Exception {
+		int requests = 8;
+		List<Callable<Response>> signups = new ArrayList<>();
+		CountDownLatch start = new CountDownLatch(1);
+		for (int i = 0; i < requests; i++) {
+			String username = (i % 2 == 0) ? "racer" : "RACER";
+			String email = "racer" + i + "@example.com";
+			signups.add(() -> {
+				start.await();
+				return signup(username, email, "12345678");
+			});
+		}
+		List<Response> responses = new ArrayList<>();
+		ExecutorService executor = Executors.newFixedThreadPool(requests);
+		try {
+			List<Future<Response>> futures = new ArrayList<>();
+			signups.forEach((signup) -> futures.add(executor.submit(signup)));
+			start.countDown();
+			for (Future<Response> future : futures) {
+				responses.add(future.get());
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+
+		assertThat(responses).filteredOn((response) -> response.status() == 201).hasSize(1);
+		assertThat(responses).filteredOn((response) -> response.status() != 201)
+			.hasSize(requests - 1)
+			.allSatisfy((response) -> assertThat(response.read("$.user.errors.username[0]"))
+				.isEqualTo(Messages.DUPLICATE_USERNAME));
+		assertThat(userCount()).isOne();
+	}
+
+	@Test
+	void signinByUsernameOrEmailIgnoringCase() {
+		signup("John", "john@example.com", "12345678");
+
+		assertThat(signin("{\"username\":\"JOHN\",\"password\":\"12345678\"}").status()).isEqualTo(200);
+		assertThat(signin("{\"email\":\"JOHN@EXAMPLE.COM\",\"password\":\"12345678\"}").read("$.user.username"))
+			.isEqualTo("John");
+	}
+
+	@Test
+	void signinWhenUnknownUserWrongPasswordOrInactiveThenSameRefusal() {
+		signup("john", "john@example.com", "12345678");
+		signup("jane", "jane@example.com", "12345678");
+		this.jdbc.sql("update users set is_active = false where username = 'jane'").update();
+		String refusal = "{\"user\":{\"errors\":{\"error\":[\"" + Messages.BAD_CREDENTIALS + "\"]}}}";
+
+		for (String credentials : List.of("{\"username\":\"nobody\",\"password\":\"12345678\"}",
+				"{\"username\":\"john\",\"password\":\"wrong-password\"}",
+				"{\"email\":\"nobody@example.com\",\"password\":\"12345678\"}",
+				"{\"username\":\"jane\",\"password\":\"12345678\"}")) {
+			Response response = signin(credentials);
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.body()).isEqualTo(refusal);
+		}
+	}
+
+	@Test
+	void signinWhenNoUsernameNorEmailThenNonFieldError() {
+		Response response = signin("{\"password\":\"12345678\"}");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.read("$.user.errors.error[0]")).isEqualTo(Messages.MISSING_IDENTIFIER);
+	}
+
+	@Test
+	void updateCurrentWhenUsernameTakenByAnotherIgnoringCaseThenFieldErrorAndNothingChanged() {
+		signup("jane", "jane@example.com", "12345678");
+		String token = signup("john", "john@example.com", "12345678").read("$.user.token");
+
+		Response response = post("/users/update_current/",
+				"{\"user\":{\"username\":\"JANE\",\"email\":\"x@example.com\"}}", token);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.read("$.user.errors.username[0]")).isEqualTo(Messages.DUPLICATE_USERNAME);
+		assertThat(this.jdbc.sql("select email from users where username = 'john'").query(String.class).single())
+			.isEqualTo("john@example.com");
+	}
+
+	@Test
+	void updateCurrentWhenOwnUsernameInAnotherCaseThenAccepted() {
+		String token = signup("john", "john@example.com", "12345678").read("$.user.token");
+
+		Response response = post("/users/update_current", "{\"user\":{\"username\":\"John\"}}", token);
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.read("$.user.username")).isEqualTo("John");
+	}
+
+	@Test
+	void updateCurrentWhenPasswordWithoutCurrentPasswordThenFieldError() {
+		String token = signup("john", "john@example.com", "12345678").read("$.user.token");
+
+		Response missing = post("/users/update_current/", "{\"user\":{\"password\":\"new-password\"}}", token);
+		Response wrong = post("/users/update_current/",
+				"{\"user\":{\"password\":\"new-password\",\"current_password\":\"not-it\"}}", token);
+
+		assertThat(missing.status()).isEqualTo(400);
+		assertThat(missing.read("$.user.errors.current_password[0]")).isEqualTo(Messages.REQUIRED);
+		assertThat(wrong.status()).isEqualTo(400);
+		assertThat(wrong.read("$.user.errors.current_password[0]")).isEqualTo(Messages.WRONG_CURRENT_PASSWORD);
+		assertThat(signin("{\"username\":\"john\",\"password\":\"12345678\"}").status()).isEqualTo(200);
+	}
+
+	@Test
+	void updateCurrentWhenPasswordChangedThenEarlierTokensRevokedAndNewOneWorks() {
+		String first = signup("john", "john@example.com", "12345678").read("$.user.token");
+		String second = signin("{\"username\":\"john\",\"password\":\"12345678\"}").read("$.user.token");
+
+		Response changed = put("/users/current/",
+				"{\"user\":{\"password\":\"new-password\",\"current_password\":\"12345678\"}}", first);
+
+		assertThat(changed.status()).isEqualTo(200);
+		String fresh = changed.read("$.user.token");
+		assertThat(get("/users/current/", fresh).status()).isEqualTo(200);
+		for (String old : List.of(first, second)) {
+			Response refused = get("/users/current/", old);
+			assertThat(refused.status()).isEqualTo(401);
+			assertThat(refused.read("$.user.errors.error[0]")).isEqualTo("Token has been revoked.");
+		}
+		assertThat(signin("{\"username\":\"john\",\"password\":\"12345678\"}").status()).isEqualTo(400);
+		assertThat(signin("{\"username\":\"john\",\"password\":\"new-password\"}").status()).isEqualTo(200);
+	}
+
+	@Test
+	void updateCurrentWhenFieldsInvalidThenAllReportedAndNothingChanged() {
+		String token = signup("john", "john@example.com", "12345678").read("$.user.token");
+
+		Response response = post("/users/update_current/",
+				"{\"user\":{\"username\":\"\",\"email\":\"bad\",\"password\":\"short\",\"current_password\":\"12345678\"}}",
+				token);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.read("$.user.errors.username[0]")).isEqualTo(Messages.BLANK);
+		assertThat(response.read("$.user.errors.email[0]")).isEqualTo(Messages.INVALID_EMAIL);
+		assertThat(response.read("$.user.errors.password[0]")).isEqualTo(Messages.PASSWORD_TOO_SHORT);
+		assertThat(this.jdbc.sql("select username from users").query(String.class).single()).isEqualTo("john");
+	}
+
+	@Test
+	void currentWhenDeletedUsersTokenThen401() {
+		String token = signup("john", "john@example.com", "12345678").read("$.user.token");
+		this.jdbc.sql("delete from users").update();
+
+		Response response = get("/users/current/", token);
+
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.headers().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Token");
+		assertThat(response.read("$.user.errors.error[0]")).isEqualTo("User inactive or deleted.");
+	}
+
+	@Test
+	void requestWithOversizedHeaderThenRefusedWithout500() {
+		Response response = get("/users/current/", "x".repeat(20_000));
+
+		assertThat(response.status()).isIn(400, 431);
+	}
+
+	private Response signup(String username, String email, String password) {
+		return post("/users/signup/", "{\"user\":{\"username\":\"%s\",\"email\":\"%s\",\"password\":\"%s\"}}"
+			.formatted(username, email, password), null);
+	}
+
+	private Response signin(String fields) {
+		return post("/users/signin/", "{\"user\":" + fields + "}", null);
+	}
+
+	private Response post(String path, String json, String token) {
+		return exchange(this.client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json), token);
+	}
+
+	private Response put(String path, String json, String token) {
+		return exchange(this.client.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json), token);
+	}
+
+	private Response get(String path, String token) {
+		return exchange(this.client.get().uri(path), token);
+	}
+
+	private Response exchange(RestTestClient.RequestHeadersSpec<?> request, String token) {
+		if (token != null) {
+			request.header(HttpHeaders.AUTHORIZATION, "Token " + token);
+		}
+		EntityExchangeResult<String> result = request.exchange().returnResult(String.class);
+		return new Response(result.getStatus().value(), result.getResponseHeaders(), result.getResponseBody());
+	}
+
+	private long userCount() {
+		return this.jdbc.sql("select count(*) from users").query(Long.class).single();
+	}
+
+	private record Response(int status, HttpHeaders headers, String body) {
+
+		String read(String path) {
+			Object value = JsonPath.read(this.body, path);
+			return (value != null) ? value.toString() : null;
+		}
+
+	}
+
+}
