@@ -38,8 +38,8 @@ final class SigningSecret {
 			return decode(properties.secret().strip(), "JWT_SECRET");
 		}
 		if (!localDatabase) {
-			throw new InvalidSigningSecretException("JWT_SECRET is not set: set it to the Base64 of at least "
-					+ MIN_BYTES + " random bytes (for example: openssl rand -base64 32)");
+			throw new InvalidSigningSecretException(
+					"JWT_SECRET is not set, and only the embedded H2 database may fall back to a generated secret.");
 		}
 		return loadOrGenerate(properties.secretFile());
 	}
@@ -88,13 +88,11 @@ final class SigningSecret {
 			secret = Base64.getDecoder().decode(base64);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidSigningSecretException(
-					source + " is not valid Base64: set it to the Base64 of at least " + MIN_BYTES + " random bytes");
+			throw new InvalidSigningSecretException(source + " is not valid Base64.");
 		}
 		if (secret.length < MIN_BYTES) {
 			throw new InvalidSigningSecretException(
-					source + " is " + secret.length * 8 + " bits: set it to the Base64 of at least " + MIN_BYTES
-							+ " random bytes (256 bits; for example: openssl rand -base64 32)");
+					source + " is " + secret.length * 8 + " bits long; at least " + MIN_BYTES * 8 + " are required.");
 		}
 		return secret;
 	}

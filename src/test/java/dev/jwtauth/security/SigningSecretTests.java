@@ -34,7 +34,7 @@ class SigningSecretTests {
 
 		assertThatExceptionOfType(InvalidSigningSecretException.class)
 			.isThrownBy(() -> SigningSecret.resolve(properties(shortSecret), true))
-			.withMessageContaining("JWT_SECRET is 248 bits")
+			.withMessage("JWT_SECRET is 248 bits long; at least 256 are required.")
 			.withMessageNotContaining(shortSecret);
 	}
 
@@ -42,7 +42,7 @@ class SigningSecretTests {
 	void resolveWhenSecretNotBase64ThenRefusesToStart() {
 		assertThatExceptionOfType(InvalidSigningSecretException.class)
 			.isThrownBy(() -> SigningSecret.resolve(properties("not base64 at all!"), true))
-			.withMessageContaining("JWT_SECRET is not valid Base64");
+			.withMessage("JWT_SECRET is not valid Base64.");
 	}
 
 	@Test
