@@ -15,7 +15,6 @@ final class StatusMessages {
 			case 403 -> "You do not have permission to perform this action.";
 			case 404 -> "Not found.";
 			case 405 -> "Method not allowed.";
-			case 406 -> "Could not satisfy the request Accept header.";
 			case 413 -> "Request body too large: at most 64 KiB.";
 			case 415 -> "Unsupported media type: send application/json.";
 			case 431 -> "Request header fields too large.";

@@ -1,6 +1,8 @@
 package dev.jwtauth.user;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -204,6 +206,30 @@ class UserApiTests {
 		assertThat(signin("{\"username\":\"JOHN\",\"password\":\"12345678\"}").status()).isEqualTo(200);
 		assertThat(signin("{\"email\":\"JOHN@EXAMPLE.COM\",\"password\":\"12345678\"}").read("$.user.username"))
 			.isEqualTo("John");
+	}
+
+	@Test
+	void signinWhenUsernameAndEmailGivenThenUsernameDecides() {
+		signup("john", "john@example.com", "12345678");
+
+		assertThat(
+				signin("{\"username\":\"john\",\"email\":\"nobody@example.com\",\"password\":\"12345678\"}").status())
+			.isEqualTo(200);
+		assertThat(
+				signin("{\"username\":\"nobody\",\"email\":\"john@example.com\",\"password\":\"12345678\"}").status())
+			.isEqualTo(400);
+	}
+
+	@Test
+	void signinThenTokenValidFor24HoursByDefault() {
+		signup("john", "john@example.com", "12345678");
+		String token = signin("{\"username\":\"john\",\"password\":\"12345678\"}").read("$.user.token");
+
+		String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+		long issuedAt = JsonPath.<Number>read(claims, "$.iat").longValue();
+		long expiresAt = JsonPath.<Number>read(claims, "$.exp").longValue();
+		assertThat(expiresAt - issuedAt).isEqualTo(24 * 3600);
+		assertThat(JsonPath.<String>read(claims, "$.sub")).isEqualTo(JsonPath.<Number>read(claims, "$.id").toString());
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import io.jsonwebtoken.security.Keys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -236,6 +238,21 @@ class UserControllerTests {
 			.asArray()
 			.hasSize(1);
 		assertThat(this.mvc.post().uri("/users/signup/").content("{\"user\":{}}")).hasStatus(415);
+	}
+
+	@Test
+	void acceptWithoutJsonThenAnsweredInJsonAnyway() {
+		given(this.service.signin(any())).willThrow(new BadCredentialsException());
+
+		assertThat(this.mvc.post()
+			.uri("/users/signin/")
+			.accept(MediaType.TEXT_HTML)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"user\":{\"username\":\"john\",\"password\":\"wrong-pw\"}}")).hasStatus(400)
+			.hasContentType(MediaType.APPLICATION_JSON)
+			.bodyJson()
+			.extractingPath("$.user.errors.error[0]")
+			.isEqualTo(Messages.BAD_CREDENTIALS);
 	}
 
 	@Test

@@ -1,0 +1,60 @@
+package dev.jwtauth.security;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The token settings as the application's own configuration file binds them.
+ */
+class TokenPropertiesTests {
+
+	private final ApplicationContextRunner context = new ApplicationContextRunner()
+		.withInitializer(new ConfigDataApplicationContextInitializer())
+		.withUserConfiguration(Settings.class);
+
+	@Test
+	void defaultsThen24HoursNoSecretAndAFileUnderData() {
+		this.context.run((context) -> {
+			TokenProperties properties = context.getBean(TokenProperties.class);
+			assertThat(properties.lifetime()).isEqualTo(Duration.ofHours(24));
+			assertThat(properties.hasSecret()).isFalse();
+			assertThat(properties.secretFile()).isEqualTo(Path.of("data/jwt-secret"));
+		});
+	}
+
+	@Test
+	void environmentVariablesThenBound() {
+		this.context.withSystemProperties("JWT_SECRET=c2VjcmV0", "JWT_LIFETIME=15m", "JWT_SECRET_FILE=/run/secrets/jwt")
+			.run((context) -> {
+				TokenProperties properties = context.getBean(TokenProperties.class);
+				assertThat(properties.secret()).isEqualTo("c2VjcmV0");
+				assertThat(properties.lifetime()).isEqualTo(Duration.ofMinutes(15));
+				assertThat(properties.secretFile()).isEqualTo(Path.of("/run/secrets/jwt"));
+			});
+	}
+
+	@Test
+	void lifetimeNotPositiveThenRefusesToStart() {
+		this.context.withSystemProperties("JWT_LIFETIME=0s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("JWT_LIFETIME"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(TokenProperties.class)
+	static class Settings {
+
+	}
+
+}
