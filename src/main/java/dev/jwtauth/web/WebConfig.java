@@ -2,6 +2,8 @@ package dev.jwtauth.web;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -39,6 +41,12 @@ class WebConfig implements WebMvcConfigurer {
 	@Bean
 	TokenAuthenticationEntryPoint tokenAuthenticationEntryPoint() {
 		return new TokenAuthenticationEntryPoint(this.converter);
+	}
+
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> envelopeErrorReports() {
+		return (factory) -> factory.addContextCustomizers(
+				(context) -> context.getParent().getPipeline().addValve(new EnvelopeErrorReportValve()));
 	}
 
 }

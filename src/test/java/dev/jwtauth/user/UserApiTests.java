@@ -1,5 +1,9 @@
 package dev.jwtauth.user;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +42,9 @@ class UserApiTests {
 
 	@Autowired
 	private RestTestClient client;
+
+	@LocalServerPort
+	private int port;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -348,6 +356,32 @@ class UserApiTests {
 		Response response = get("/users/current/", "x".repeat(20_000));
 
 		assertThat(response.status()).isIn(400, 431);
+		assertThat(response.read("$.user.errors.error[0]")).isEqualTo("Bad request.");
+	}
+
+	@Test
+	void requestRefusedByTheServerBeforeTheApplicationThenStillInEnvelope() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpRequest encodedNul = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/users/signup/%00"))
+			.build();
+
+		HttpResponse<String> response = http.send(encodedNul, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue(HttpHeaders.CONTENT_TYPE))
+			.hasValueSatisfying((contentType) -> assertThat(
+					MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON))
+				.isTrue());
+		assertThat(response.body()).isEqualTo("{\"user\":{\"errors\":{\"error\":[\"Bad request.\"]}}}");
+	}
+
+	@Test
+	void unknownPathThen404InEnvelope() {
+		Response response = get("/users/unknown/", null);
+
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.body()).isEqualTo("{\"user\":{\"errors\":{\"error\":[\"Not found.\"]}}}");
 	}
 
 	private Response signup(String username, String email, String password) {
