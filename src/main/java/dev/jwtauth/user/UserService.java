@@ -1,6 +1,7 @@
 package dev.jwtauth.user;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.validation.Validator;
@@ -54,14 +55,17 @@ class UserService {
 			errors.add(UserValidationException.NON_FIELD, Messages.MISSING_IDENTIFIER);
 		}
 		errors.throwIfAny();
-		User user = ((request.username() != null) ? this.users.findByUsernameKey(UserKeys.username(request.username()))
-				: this.users.findByEmailKey(UserKeys.email(request.email())))
-			.orElse(null);
-		boolean matches = this.passwords.matches(request.password(), (user != null) ? user.getPasswordHash() : null);
-		if (!matches || !user.isActive()) {
+		Optional<User> user = findForSignin(request);
+		boolean matches = this.passwords.matches(request.password(), user.map(User::getPasswordHash).orElse(null));
+		if (!matches || !user.get().isActive()) {
 			throw new BadCredentialsException();
 		}
-		return responseFor(user);
+		return responseFor(user.get());
+	}
+
+	private Optional<User> findForSignin(SigninRequest request) {
+		return (request.username() != null) ? this.users.findByUsernameKey(UserKeys.username(request.username()))
+				: this.users.findByEmailKey(UserKeys.email(request.email()));
 	}
 
 	UserResponse update(long userId, UpdateRequest request) {

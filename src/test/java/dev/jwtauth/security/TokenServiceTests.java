@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javax.crypto.SecretKey;
@@ -113,64 +113,58 @@ class TokenServiceTests {
 		System.arraycopy(SECRET, 0, longSecret, 0, 32);
 		System.arraycopy(SECRET, 0, longSecret, 32, 32);
 		TokenService service = new TokenService(longSecret, Duration.ofHours(1), fixedAt(NOW));
-		String token = signed(Keys.hmacShaKeyFor(longSecret), Jwts.SIG.HS512, 42, "42", 0, NOW, NOW.plusSeconds(60));
+		String token = Jwts.builder()
+			.claims(validClaims())
+			.signWith(Keys.hmacShaKeyFor(longSecret), Jwts.SIG.HS512)
+			.compact();
 
 		assertRejected(service, token, TokenFailure.INVALID);
 	}
 
 	@Test
 	void verifyWhenExpirationMissingThenInvalid() {
-		String token = Jwts.builder()
-			.claim("id", 42)
-			.subject("42")
-			.claim("ver", 0)
-			.issuedAt(Date.from(NOW))
-			.signWith(KEY, Jwts.SIG.HS256)
-			.compact();
+		Map<String, Object> claims = validClaims();
+		claims.remove("exp");
 
-		assertRejected(this.tokens, token, TokenFailure.INVALID);
+		assertRejected(this.tokens, signed(claims), TokenFailure.INVALID);
 	}
 
 	@Test
 	void verifyWhenIdIsAStringThenInvalid() {
-		String token = Jwts.builder()
-			.claim("id", "42")
-			.subject("42")
-			.claim("ver", 0)
-			.issuedAt(Date.from(NOW))
-			.expiration(Date.from(NOW.plusSeconds(60)))
-			.signWith(KEY, Jwts.SIG.HS256)
-			.compact();
+		Map<String, Object> claims = validClaims();
+		claims.put("id", "42");
 
-		assertRejected(this.tokens, token, TokenFailure.INVALID);
+		assertRejected(this.tokens, signed(claims), TokenFailure.INVALID);
 	}
 
 	@Test
 	void verifyWhenSubjectDisagreesWithIdThenInvalid() {
-		String token = signed(KEY, Jwts.SIG.HS256, 42, "7", 0, NOW, NOW.plusSeconds(60));
+		Map<String, Object> claims = validClaims();
+		claims.put("sub", "7");
 
-		assertRejected(this.tokens, token, TokenFailure.INVALID);
+		assertRejected(this.tokens, signed(claims), TokenFailure.INVALID);
 	}
 
 	@Test
 	void verifyWhenVersionMissingThenInvalid() {
-		String token = Jwts.builder()
-			.claim("id", 42)
-			.subject("42")
-			.issuedAt(Date.from(NOW))
-			.expiration(Date.from(NOW.plusSeconds(60)))
-			.signWith(KEY, Jwts.SIG.HS256)
-			.compact();
+		Map<String, Object> claims = validClaims();
+		claims.remove("ver");
 
-		assertRejected(this.tokens, token, TokenFailure.INVALID);
+		assertRejected(this.tokens, signed(claims), TokenFailure.INVALID);
 	}
 
 	@Test
-	void verifyWhenIssuedInTheFutureThenInvalid() {
-		Instant future = NOW.plus(Duration.ofMinutes(5));
-		String token = signed(KEY, Jwts.SIG.HS256, 42, "42", 0, future, future.plusSeconds(60));
+	void verifyWhenIssuedInTheFutureBeyondTheSkewThenInvalid() {
+		Map<String, Object> claims = validClaims();
+		claims.put("iat", NOW.plus(Duration.ofMinutes(5)).getEpochSecond());
+		claims.put("exp", NOW.plus(Duration.ofMinutes(10)).getEpochSecond());
 
-		assertRejected(this.tokens, token, TokenFailure.INVALID);
+		assertRejected(this.tokens, signed(claims), TokenFailure.INVALID);
+	}
+
+	@Test
+	void verifyWhenAllClaimsValidThenAccepted() throws Exception {
+		assertThat(this.tokens.verify(signed(validClaims()))).isEqualTo(new VerifiedToken(42, 0));
 	}
 
 	@Test
@@ -181,16 +175,18 @@ class TokenServiceTests {
 				TokenFailure.INVALID);
 	}
 
-	private static String signed(SecretKey key, io.jsonwebtoken.security.MacAlgorithm algorithm, long id,
-			String subject, int version, Instant issuedAt, Instant expiresAt) {
-		return Jwts.builder()
-			.claim("id", id)
-			.subject(subject)
-			.claim("ver", version)
-			.issuedAt(Date.from(issuedAt))
-			.expiration(Date.from(expiresAt))
-			.signWith(key, algorithm)
-			.compact();
+	private static Map<String, Object> validClaims() {
+		Map<String, Object> claims = new LinkedHashMap<>();
+		claims.put("id", 42);
+		claims.put("sub", "42");
+		claims.put("ver", 0);
+		claims.put("iat", NOW.getEpochSecond());
+		claims.put("exp", NOW.plusSeconds(60).getEpochSecond());
+		return claims;
+	}
+
+	private static String signed(Map<String, Object> claims) {
+		return Jwts.builder().claims(claims).signWith(KEY, Jwts.SIG.HS256).compact();
 	}
 
 	private static void assertRejected(TokenService service, String token, TokenFailure failure) {
