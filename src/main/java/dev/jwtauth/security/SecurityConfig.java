@@ -2,6 +2,7 @@ package dev.jwtauth.security;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
  * The one security filter chain: stateless, authenticated by the token filter, every
@@ -23,10 +25,14 @@ public class SecurityConfig {
 
 	static final String[] PUBLIC_PATHS = { "/users/signup", "/users/signup/", "/users/signin", "/users/signin/" };
 
+	/** Liveness and readiness, for load balancers and orchestrators. */
+	static final String[] HEALTH_PATHS = { "/actuator/health", "/actuator/health/**" };
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, TokenService tokens, TokenSubjects subjects,
 			AuthenticationEntryPoint entryPoint, AccessDeniedHandler accessDeniedHandler,
-			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping) {
+			ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings,
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
 		http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
@@ -39,11 +45,14 @@ public class SecurityConfig {
 				.permitAll()
 				.requestMatchers(PUBLIC_PATHS)
 				.permitAll()
-				.requestMatchers(new UnmappedRequestMatcher(handlerMapping))
+				.requestMatchers(HEALTH_PATHS)
+				.permitAll()
+				.requestMatchers(new UnmappedRequestMatcher(handlerMappings))
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-			.addFilterBefore(new TokenAuthenticationFilter(tokens, subjects), AnonymousAuthenticationFilter.class);
+			.addFilterBefore(new TokenAuthenticationFilter(tokens, subjects, exceptionResolver),
+					AnonymousAuthenticationFilter.class);
 		return http.build();
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Authenticates {@code Authorization: Token <jwt>} (or {@code Bearer <jwt>}). A rejected
@@ -31,9 +32,12 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final TokenSubjects subjects;
 
-	TokenAuthenticationFilter(TokenService tokens, TokenSubjects subjects) {
+	private final HandlerExceptionResolver exceptionResolver;
+
+	TokenAuthenticationFilter(TokenService tokens, TokenSubjects subjects, HandlerExceptionResolver exceptionResolver) {
 		this.tokens = tokens;
 		this.subjects = subjects;
+		this.exceptionResolver = exceptionResolver;
 	}
 
 	@Override
@@ -46,6 +50,15 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 			}
 			catch (TokenRejectedException ex) {
 				ex.failure().recordOn(request);
+			}
+			catch (RuntimeException ex) {
+				// The user lookup failed (the database is unreachable, say): answer it as
+				// a
+				// controller's failure would be, never as authenticated.
+				if (this.exceptionResolver.resolveException(request, response, null, ex) == null) {
+					throw ex;
+				}
+				return;
 			}
 		}
 		chain.doFilter(request, response);

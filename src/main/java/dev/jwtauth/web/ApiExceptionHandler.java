@@ -11,11 +11,15 @@ import dev.jwtauth.user.UserValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -48,6 +52,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
 			.header(HttpHeaders.WWW_AUTHENTICATE, TokenAuthenticationEntryPoint.SCHEME)
 			.body(ErrorBody.of(TokenFailure.USER_INACTIVE.message()));
+	}
+
+	/**
+	 * The database cannot be reached, or not in time: a passing state that the client may
+	 * retry, and that the service recovers from by itself when the database returns.
+	 */
+	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+			TransientDataAccessException.class })
+	ResponseEntity<ErrorBody> databaseUnavailable(Exception ex) {
+		logger.warn("Database unavailable: {}", NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(ErrorBody.of(StatusMessages.of(503)));
 	}
 
 	@ExceptionHandler

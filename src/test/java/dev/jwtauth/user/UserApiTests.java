@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,12 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The contract end to end: real HTTP on a random port, the real filter chain, a real
- * database.
+ * database. One suite, run on each database the service supports.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 @ActiveProfiles("test")
-class UserApiTests {
+abstract class UserApiTests {
+
+	private static final int CONCURRENT_REQUESTS = 20;
 
 	@Autowired
 	private RestTestClient client;
@@ -174,37 +177,84 @@ class UserApiTests {
 
 	@Test
 	void signupWhenConcurrentWithSameUsernameDifferingInCaseThenExactlyOneCreated() throws Exception {
-		int requests = 8;
 		List<Callable<Response>> signups = new ArrayList<>();
-		CountDownLatch start = new CountDownLatch(1);
-		for (int i = 0; i < requests; i++) {
-			String username = (i % 2 == 0) ? "racer" : "RACER";
+		for (int i = 0; i < CONCURRENT_REQUESTS; i++) {
+			String username = (i % 2 == 0) ? "racer" : "RaCeR";
 			String email = "racer" + i + "@example.com";
-			signups.add(() -> {
-				start.await();
-				return signup(username, email, "12345678");
-			});
+			signups.add(() -> signup(username, email, "12345678"));
 		}
-		List<Response> responses = new ArrayList<>();
-		ExecutorService executor = Executors.newFixedThreadPool(requests);
+
+		List<Response> responses = concurrently(signups);
+
+		assertOneCreatedRestRefused(responses, "username", Messages.DUPLICATE_USERNAME);
+		assertThat(userCount()).isOne();
+	}
+
+	@Test
+	void signupWhenConcurrentWithSameEmailDifferingInCaseThenExactlyOneCreated() throws Exception {
+		List<Callable<Response>> signups = new ArrayList<>();
+		for (int i = 0; i < CONCURRENT_REQUESTS; i++) {
+			String email = (i % 2 == 0) ? "racer@example.com" : "RACER@Example.COM";
+			String username = "racer" + i;
+			signups.add(() -> signup(username, email, "12345678"));
+		}
+
+		List<Response> responses = concurrently(signups);
+
+		assertOneCreatedRestRefused(responses, "email", Messages.DUPLICATE_EMAIL);
+		assertThat(userCount()).isOne();
+	}
+
+	@Test
+	void updateCurrentWhenTwoUsersTakeTheSameFreeUsernameAtOnceThenOneWins() throws Exception {
+		String john = signup("john", "john@example.com", "12345678").read("$.user.token");
+		String jane = signup("jane", "jane@example.com", "12345678").read("$.user.token");
+
+		List<Response> responses = concurrently(
+				List.of(() -> post("/users/update_current/", "{\"user\":{\"username\":\"winner\"}}", john),
+						() -> post("/users/update_current/", "{\"user\":{\"username\":\"WINNER\"}}", jane)));
+
+		assertThat(responses).extracting(Response::status).containsExactlyInAnyOrder(200, 400);
+		assertThat(responses).filteredOn((response) -> response.status() == 400)
+			.singleElement()
+			.satisfies((response) -> assertThat(response.read("$.user.errors.username[0]"))
+				.isEqualTo(Messages.DUPLICATE_USERNAME));
+		assertThat(this.jdbc.sql("select count(*) from users where username_key = 'winner'").query(Long.class).single())
+			.isOne();
+	}
+
+	private static void assertOneCreatedRestRefused(List<Response> responses, String field, String message) {
+		assertThat(responses).filteredOn((response) -> response.status() == 201).hasSize(1);
+		assertThat(responses).filteredOn((response) -> response.status() != 201)
+			.hasSize(responses.size() - 1)
+			.allSatisfy((response) -> {
+				assertThat(response.status()).isEqualTo(400);
+				assertThat(response.read("$.user.errors." + field + "[0]")).isEqualTo(message);
+			});
+	}
+
+	/** Sends the requests at once, from as many threads, and waits for every answer. */
+	private static List<Response> concurrently(List<Callable<Response>> requests) throws Exception {
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService executor = Executors.newFixedThreadPool(requests.size());
 		try {
 			List<Future<Response>> futures = new ArrayList<>();
-			signups.forEach((signup) -> futures.add(executor.submit(signup)));
-			start.countDown();
-			for (Future<Response> future : futures) {
-				responses.add(future.get());
+			for (Callable<Response> request : requests) {
+				futures.add(executor.submit(() -> {
+					start.await();
+					return request.call();
+				}));
 			}
+			start.countDown();
+			List<Response> responses = new ArrayList<>();
+			for (Future<Response> future : futures) {
+				responses.add(future.get(60, TimeUnit.SECONDS));
+			}
+			return responses;
 		}
 		finally {
 			executor.shutdownNow();
 		}
-
-		assertThat(responses).filteredOn((response) -> response.status() == 201).hasSize(1);
-		assertThat(responses).filteredOn((response) -> response.status() != 201)
-			.hasSize(requests - 1)
-			.allSatisfy((response) -> assertThat(response.read("$.user.errors.username[0]"))
-				.isEqualTo(Messages.DUPLICATE_USERNAME));
-		assertThat(userCount()).isOne();
 	}
 
 	@Test

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @DataJpaTest
-class UserRepositoryTests {
+abstract class UserRepositoryTests {
 
 	@Autowired
 	private UserRepository users;
