@@ -1,5 +1,8 @@
 package dev.jwtauth.web;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +24,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -56,11 +61,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/**
 	 * The database cannot be reached, or not in time: a passing state that the client may
-	 * retry, and that the service recovers from by itself when the database returns.
+	 * retry, and that the service recovers from by itself when the database returns. Any
+	 * other database failure is unexpected.
 	 */
-	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-			TransientDataAccessException.class })
-	ResponseEntity<ErrorBody> databaseUnavailable(Exception ex) {
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	ResponseEntity<ErrorBody> databaseFailed(Exception ex) {
+		if (!isDatabaseUnavailable(ex)) {
+			return unexpected(ex);
+		}
 		logger.warn("Database unavailable: {}", NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
@@ -71,6 +79,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ErrorBody> unexpected(Exception ex) {
 		logger.error("Unexpected error while handling a request", ex);
 		return ResponseEntity.internalServerError().body(ErrorBody.of(StatusMessages.of(500)));
+	}
+
+	private static boolean isDatabaseUnavailable(Exception ex) {
+		if (ex instanceof CannotCreateTransactionException || ex instanceof DataAccessResourceFailureException
+				|| ex instanceof TransientDataAccessException) {
+			return true;
+		}
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+					|| (cause instanceof SQLException sql && isConnectionFailure(sql.getSQLState()))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * SQL states of the classes connection exception (08), insufficient resources (53)
+	 * and operator intervention (57): a server shutting down, restarting or overloaded.
+	 */
+	private static boolean isConnectionFailure(String sqlState) {
+		return sqlState != null
+				&& (sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("57"));
 	}
 
 	@Override

@@ -1,0 +1,145 @@
+package dev.jwtauth;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the service, as behind a load balancer: two application contexts on
+ * two ports, one PostgreSQL database, one signing secret from configuration.
+ */
+class TwoInstancesTests {
+
+	private static ConfigurableApplicationContext first;
+
+	private static ConfigurableApplicationContext second;
+
+	@BeforeAll
+	static void startBoth() {
+		String database = TestPostgres.newDatabase();
+		first = start(database);
+		second = start(database);
+	}
+
+	@AfterAll
+	static void stopBoth() {
+		second.close();
+		first.close();
+	}
+
+	@Test
+	void userSignedUpOnOneSignsInOnTheOther() {
+		signup(client(first), "alice");
+
+		client(second).post()
+			.uri("/users/signin/")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"user\":{\"username\":\"ALICE\",\"password\":\"12345678\"}}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.user.email")
+			.isEqualTo("alice@example.com");
+	}
+
+	@Test
+	void tokenIssuedByOneIsAcceptedByTheOther() {
+		String token = signup(client(first), "bob");
+
+		client(second).get()
+			.uri("/users/current/")
+			.header(HttpHeaders.AUTHORIZATION, "Token " + token)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.user.username")
+			.isEqualTo("bob");
+	}
+
+	@Test
+	void updateThroughOneIsSeenThroughTheOther() {
+		String token = signup(client(first), "carol");
+
+		client(first).patch()
+			.uri("/users/current/")
+			.header(HttpHeaders.AUTHORIZATION, "Token " + token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"user\":{\"email\":\"carol@new.example\"}}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		client(second).get()
+			.uri("/users/current/")
+			.header(HttpHeaders.AUTHORIZATION, "Token " + token)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.user.email")
+			.isEqualTo("carol@new.example");
+	}
+
+	@Test
+	void passwordChangedOnOneRevokesEarlierTokensOnTheOther() {
+		String token = signup(client(first), "dave");
+
+		client(first).post()
+			.uri("/users/update_current/")
+			.header(HttpHeaders.AUTHORIZATION, "Token " + token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"user\":{\"password\":\"new-password\",\"current_password\":\"12345678\"}}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		client(second).get()
+			.uri("/users/current/")
+			.header(HttpHeaders.AUTHORIZATION, "Token " + token)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.user.errors.error[0]")
+			.isEqualTo("Token has been revoked.");
+	}
+
+	private static String signup(RestTestClient client, String username) {
+		byte[] body = client.post()
+			.uri("/users/signup/")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"user\":{\"username\":\"%s\",\"email\":\"%s@example.com\",\"password\":\"12345678\"}}"
+				.formatted(username, username))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		return JsonPath.read(new String(body), "$.user.token");
+	}
+
+	private static ConfigurableApplicationContext start(String database) {
+		return new SpringApplicationBuilder(JwtAuthApplication.class).profiles("test")
+			.run("--server.port=0", "--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
+					"--spring.datasource.password=");
+	}
+
+	private static RestTestClient client(ConfigurableApplicationContext context) {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		return RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+	}
+
+}
