@@ -427,6 +427,13 @@ abstract class UserApiTests {
 	}
 
 	@Test
+	void healthProbesArePublicAndOtherActuatorEndpointsAreNot() {
+		assertThat(get("/actuator/health/liveness", null).status()).isEqualTo(200);
+		assertThat(get("/actuator/health/readiness", null).body()).contains("\"status\":\"UP\"");
+		assertThat(get("/actuator", null).status()).isEqualTo(401);
+	}
+
+	@Test
 	void unknownPathThen404InEnvelope() {
 		Response response = get("/users/unknown/", null);
 
