@@ -116,6 +116,25 @@ class TwoInstancesTests {
 			.isEqualTo("Token has been revoked.");
 	}
 
+	@Test
+	void signoutOnOneRevokesTokensOnTheOther() {
+		String token = signup(client(first), "erin");
+
+		client(first).post()
+			.uri("/users/signout/")
+			.header(HttpHeaders.AUTHORIZATION, "Token " + token)
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+
+		client(second).get()
+			.uri("/users/current/")
+			.header(HttpHeaders.AUTHORIZATION, "Token " + token)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+	}
+
 	private static String signup(RestTestClient client, String username) {
 		byte[] body = client.post()
 			.uri("/users/signup/")

@@ -28,6 +28,8 @@ final class Messages {
 
 	static final String WRONG_CURRENT_PASSWORD = "Current password is incorrect.";
 
+	static final String WRONG_PASSWORD = "Password is incorrect.";
+
 	static final String MISSING_IDENTIFIER = "Must include \"username\" or \"email\".";
 
 	static final String BAD_CREDENTIALS = "A user with this username and password was not found.";

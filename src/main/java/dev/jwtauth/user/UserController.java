@@ -4,6 +4,7 @@ import dev.jwtauth.security.TokenPrincipal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -45,6 +46,18 @@ class UserController {
 	@PostMapping({ "/update_current", "/update_current/" })
 	UserResponse updateCurrent(@AuthenticationPrincipal TokenPrincipal principal, @RequestBody UpdateRequest request) {
 		return this.users.update(principal.id(), request);
+	}
+
+	@DeleteMapping({ "/current", "/current/" })
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void deleteCurrent(@AuthenticationPrincipal TokenPrincipal principal, @RequestBody DeleteAccountRequest request) {
+		this.users.delete(principal.id(), request);
+	}
+
+	@PostMapping({ "/signout", "/signout/" })
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void signout(@AuthenticationPrincipal TokenPrincipal principal) {
+		this.users.signout(principal.id());
 	}
 
 	@RequestMapping(path = { "/current", "/current/" }, method = { RequestMethod.PUT, RequestMethod.PATCH })

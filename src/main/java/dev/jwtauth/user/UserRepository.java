@@ -1,5 +1,6 @@
 package dev.jwtauth.user;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
@@ -8,7 +9,9 @@ import dev.jwtauth.security.TokenSubject;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Transactional;
 
 interface UserRepository extends JpaRepository<User, Long> {
 
@@ -19,6 +22,12 @@ interface UserRepository extends JpaRepository<User, Long> {
 	boolean existsByUsernameKeyAndIdNot(String usernameKey, long id);
 
 	boolean existsByEmailKeyAndIdNot(String emailKey, long id);
+
+	/** Revokes every token issued to the user so far; 0 when there is no such user. */
+	@Modifying
+	@Transactional
+	@Query("update User u set u.tokenVersion = u.tokenVersion + 1, u.updatedAt = :now where u.id = :id")
+	int revokeTokens(long id, Instant now);
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select u from User u where u.id = :id")

@@ -1,5 +1,6 @@
 package dev.jwtauth.user;
 
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -87,6 +88,26 @@ class UserService {
 			apply(user, request, newHash);
 			return this.users.saveAndFlush(user);
 		})));
+	}
+
+	/** Signs the user out everywhere: every token issued so far stops working. */
+	void signout(long userId) {
+		if (this.users.revokeTokens(userId, Instant.now()) == 0) {
+			throw new UserNotFoundException();
+		}
+	}
+
+	/**
+	 * Deletes the account once its password is confirmed; its tokens then name nobody.
+	 */
+	void delete(long userId, DeleteAccountRequest request) {
+		FieldErrors errors = FieldErrors.of(this.validator.validate(request));
+		errors.throwIfAny();
+		User user = this.users.findById(userId).orElseThrow(UserNotFoundException::new);
+		if (!this.passwords.matches(request.password(), user.getPasswordHash())) {
+			errors.add("password", Messages.WRONG_PASSWORD).throwIfAny();
+		}
+		this.users.deleteById(userId);
 	}
 
 	private static void apply(User user, UpdateRequest request, String newHash) {

@@ -24,6 +24,7 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -390,6 +391,58 @@ abstract class UserApiTests {
 	}
 
 	@Test
+	void signoutThen204AndEveryEarlierTokenRevoked() {
+		String first = signup("john", "john@example.com", "12345678").read("$.user.token");
+		String second = signin("{\"username\":\"john\",\"password\":\"12345678\"}").read("$.user.token");
+
+		Response signout = post("/users/signout/", "", first);
+
+		assertThat(signout.status()).isEqualTo(204);
+		assertThat(signout.body()).isNull();
+		for (String token : List.of(first, second)) {
+			Response refused = get("/users/current/", token);
+			assertThat(refused.status()).isEqualTo(401);
+			assertThat(refused.read("$.user.errors.error[0]")).isEqualTo("Token has been revoked.");
+		}
+		String fresh = signin("{\"username\":\"john\",\"password\":\"12345678\"}").read("$.user.token");
+		assertThat(get("/users/current", fresh).status()).isEqualTo(200);
+	}
+
+	@Test
+	void signoutWithoutTokenThen401() {
+		assertThat(post("/users/signout", "", null).status()).isEqualTo(401);
+	}
+
+	@Test
+	void deleteCurrentWhenPasswordConfirmedThen204AndAccountAndTokensGone() {
+		String token = signup("john", "john@example.com", "12345678").read("$.user.token");
+
+		Response deleted = delete("/users/current/", "{\"user\":{\"password\":\"12345678\"}}", token);
+
+		assertThat(deleted.status()).isEqualTo(204);
+		assertThat(deleted.body()).isNull();
+		assertThat(userCount()).isZero();
+		assertThat(get("/users/current/", token).read("$.user.errors.error[0]")).isEqualTo("User inactive or deleted.");
+		assertThat(signin("{\"username\":\"john\",\"password\":\"12345678\"}").status()).isEqualTo(400);
+		assertThat(signup("john", "john@example.com", "12345678").status()).isEqualTo(201);
+	}
+
+	@Test
+	void deleteCurrentWhenPasswordMissingOrWrongThen400AndAccountStays() {
+		String token = signup("john", "john@example.com", "12345678").read("$.user.token");
+
+		Response missing = delete("/users/current", "{\"user\":{}}", token);
+		Response wrong = delete("/users/current/", "{\"user\":{\"password\":\"not-it\"}}", token);
+
+		assertThat(missing.status()).isEqualTo(400);
+		assertThat(missing.read("$.user.errors.password[0]")).isEqualTo(Messages.REQUIRED);
+		assertThat(wrong.status()).isEqualTo(400);
+		assertThat(wrong.read("$.user.errors.password[0]")).isEqualTo(Messages.WRONG_PASSWORD);
+		assertThat(userCount()).isOne();
+		assertThat(get("/users/current/", token).status()).isEqualTo(200);
+	}
+
+	@Test
 	void currentWhenDeletedUsersTokenThen401() {
 		String token = signup("john", "john@example.com", "12345678").read("$.user.token");
 		this.jdbc.sql("delete from users").update();
@@ -456,6 +509,12 @@ abstract class UserApiTests {
 
 	private Response put(String path, String json, String token) {
 		return exchange(this.client.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json), token);
+	}
+
+	private Response delete(String path, String json, String token) {
+		return exchange(
+				this.client.method(HttpMethod.DELETE).uri(path).contentType(MediaType.APPLICATION_JSON).body(json),
+				token);
 	}
 
 	private Response get(String path, String token) {
