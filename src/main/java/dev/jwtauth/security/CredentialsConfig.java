@@ -25,7 +25,7 @@ public class CredentialsConfig {
 
 	@Bean
 	TokenService tokenService(TokenProperties properties, Environment environment) {
-		return new TokenService(SigningSecret.resolve(properties, isEmbeddedH2(environment)), properties.lifetime(),
+		return new TokenService(SigningSecret.resolveAll(properties, isEmbeddedH2(environment)), properties.lifetime(),
 				Clock.systemUTC());
 	}
 

@@ -11,7 +11,9 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -31,6 +33,20 @@ final class SigningSecret {
 	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
 	private SigningSecret() {
+	}
+
+	/**
+	 * The secrets tokens are verified with: the current one, which also signs, then the
+	 * previous ones.
+	 */
+	static List<byte[]> resolveAll(TokenProperties properties, boolean localDatabase) {
+		List<byte[]> secrets = new ArrayList<>();
+		secrets.add(resolve(properties, localDatabase));
+		properties.previousSecrets()
+			.stream()
+			.filter((secret) -> !secret.isBlank())
+			.forEach((secret) -> secrets.add(decode(secret.strip(), "JWT_PREVIOUS_SECRETS")));
+		return secrets;
 	}
 
 	static byte[] resolve(TokenProperties properties, boolean localDatabase) {

@@ -1,25 +1,36 @@
 package dev.jwtauth.security;
 
+import java.security.Key;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.crypto.SecretKey;
 
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.JwsHeader;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.LocatorAdapter;
 import io.jsonwebtoken.security.Keys;
 
 /**
  * Issues and verifies the service's tokens: HS256 JWS with the claims {@code id} (the
  * user's numeric id), {@code sub} (the same id as a string), {@code ver} (the user's
  * token version, which revokes every earlier token when it changes), {@code iat} and
- * {@code exp}, and a unique {@code jti}. The only class that knows the JWT library.
+ * {@code exp}, and a unique {@code jti}; the header's {@code kid} names the key that
+ * signed it, so that keys can be rotated. The only class that knows the JWT library.
  */
 public class TokenService {
 
@@ -30,7 +41,9 @@ public class TokenService {
 	/** Tolerated clock difference between the instances that issue and verify tokens. */
 	static final long CLOCK_SKEW_SECONDS = 30;
 
-	private final SecretKey key;
+	private final SecretKey signingKey;
+
+	private final String signingKeyId;
 
 	private final JwtParser parser;
 
@@ -38,12 +51,22 @@ public class TokenService {
 
 	private final Clock clock;
 
-	TokenService(byte[] secret, Duration lifetime, Clock clock) {
-		this.key = Keys.hmacShaKeyFor(secret);
+	/**
+	 * @param secrets the secrets tokens are verified with; the first also signs
+	 */
+	TokenService(List<byte[]> secrets, Duration lifetime, Clock clock) {
+		Map<String, SecretKey> keys = new LinkedHashMap<>();
+		secrets.forEach((secret) -> keys.put(keyId(secret), Keys.hmacShaKeyFor(secret)));
+		this.signingKeyId = keyId(secrets.get(0));
+		this.signingKey = keys.get(this.signingKeyId);
 		this.lifetime = lifetime;
 		this.clock = clock;
-		this.parser = Jwts.parser()
-			.verifyWith(this.key)
+		this.parser = Jwts.parser().keyLocator(new LocatorAdapter<>() {
+			@Override
+			protected Key locate(JwsHeader header) {
+				return (header.getKeyId() != null) ? keys.get(header.getKeyId()) : null;
+			}
+		})
 			.sig()
 			.clear()
 			.add(Jwts.SIG.HS256)
@@ -56,16 +79,33 @@ public class TokenService {
 			.build();
 	}
 
+	/**
+	 * Names a secret in the tokens it signs, without revealing it: the start of its
+	 * SHA-256 digest, the same on every instance that has the secret.
+	 */
+	public static String keyId(byte[] secret) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret);
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 9));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
+	}
+
 	public String issue(long userId, int tokenVersion) {
 		Instant now = this.clock.instant();
 		return Jwts.builder()
+			.header()
+			.keyId(this.signingKeyId)
+			.and()
 			.id(UUID.randomUUID().toString())
 			.claim(ID_CLAIM, userId)
 			.subject(Long.toString(userId))
 			.claim(VERSION_CLAIM, tokenVersion)
 			.issuedAt(Date.from(now))
 			.expiration(Date.from(now.plus(this.lifetime)))
-			.signWith(this.key, Jwts.SIG.HS256)
+			.signWith(this.signingKey, Jwts.SIG.HS256)
 			.compact();
 	}
 

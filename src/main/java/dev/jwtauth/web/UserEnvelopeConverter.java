@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -34,19 +36,31 @@ final class UserEnvelopeConverter extends AbstractHttpMessageConverter<Object> {
 
 	private static final String APPLICATION_PACKAGE = "dev.jwtauth.";
 
-	private final JsonMapper mapper;
+	/** Deeper than any valid body: the envelope, the user, one level of values. */
+	static final int MAX_NESTING_DEPTH = 16;
 
-	UserEnvelopeConverter(JsonMapper mapper) {
-		super(MediaType.APPLICATION_JSON, new MediaType("application", "*+json"));
-		this.mapper = mapper.rebuild()
-			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+	private final JsonMapper mapper = JsonMapper
+		.builder(JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder()
+				.maxDocumentLength(MAX_BODY_BYTES)
+				.maxNestingDepth(MAX_NESTING_DEPTH)
+				.maxStringLength(MAX_BODY_BYTES)
+				.maxNameLength(1024)
+				.maxNumberLength(64)
+				.build())
 			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-			.withCoercionConfig(LogicalType.Textual,
-					(coercion) -> coercion.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-			.build();
+			.build())
+		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.withCoercionConfig(LogicalType.Textual,
+				(coercion) -> coercion.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+					.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+					.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+		.build();
+
+	UserEnvelopeConverter() {
+		super(MediaType.APPLICATION_JSON, new MediaType("application", "*+json"));
 	}
 
 	/** The name a record property has in request and response bodies. */

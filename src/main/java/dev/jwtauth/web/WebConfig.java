@@ -1,7 +1,5 @@
 package dev.jwtauth.web;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -18,11 +16,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
-	private final UserEnvelopeConverter converter;
-
-	WebConfig(JsonMapper jsonMapper) {
-		this.converter = new UserEnvelopeConverter(jsonMapper);
-	}
+	private final UserEnvelopeConverter converter = new UserEnvelopeConverter();
 
 	@Override
 	public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {

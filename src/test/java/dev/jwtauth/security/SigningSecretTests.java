@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,29 @@ class SigningSecretTests {
 
 		assertThat(resolved).isEqualTo(secret);
 		assertThat(this.directory.resolve("secret")).doesNotExist();
+	}
+
+	@Test
+	void resolveAllThenCurrentFirstThenPrevious() {
+		byte[] current = new byte[32];
+		byte[] previous = new byte[48];
+		previous[0] = 1;
+		TokenProperties properties = new TokenProperties(Base64.getEncoder().encodeToString(current),
+				List.of(Base64.getEncoder().encodeToString(previous), " "), this.directory.resolve("secret"),
+				Duration.ofHours(1));
+
+		assertThat(SigningSecret.resolveAll(properties, false)).containsExactly(current, previous);
+	}
+
+	@Test
+	void resolveAllWhenPreviousSecretWeakThenRefusesToStart() {
+		TokenProperties properties = new TokenProperties(Base64.getEncoder().encodeToString(new byte[32]),
+				List.of(Base64.getEncoder().encodeToString(new byte[8])), this.directory.resolve("secret"),
+				Duration.ofHours(1));
+
+		assertThatExceptionOfType(InvalidSigningSecretException.class)
+			.isThrownBy(() -> SigningSecret.resolveAll(properties, false))
+			.withMessage("JWT_PREVIOUS_SECRETS is 64 bits long; at least 256 are required.");
 	}
 
 	@Test
@@ -65,7 +89,7 @@ class SigningSecretTests {
 	}
 
 	private TokenProperties properties(String secret) {
-		return new TokenProperties(secret, this.directory.resolve("data/secret"), Duration.ofHours(1));
+		return new TokenProperties(secret, List.of(), this.directory.resolve("data/secret"), Duration.ofHours(1));
 	}
 
 }

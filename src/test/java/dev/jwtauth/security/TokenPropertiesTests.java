@@ -27,6 +27,7 @@ class TokenPropertiesTests {
 			TokenProperties properties = context.getBean(TokenProperties.class);
 			assertThat(properties.lifetime()).isEqualTo(Duration.ofHours(24));
 			assertThat(properties.hasSecret()).isFalse();
+			assertThat(properties.previousSecrets()).isEmpty();
 			assertThat(properties.secretFile()).isEqualTo(Path.of("data/jwt-secret"));
 		});
 	}

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.crypto.SecretKey;
@@ -26,7 +27,7 @@ class TokenServiceTests {
 
 	private static final Instant NOW = Instant.parse("2026-01-15T10:00:00Z");
 
-	private final TokenService tokens = new TokenService(SECRET, Duration.ofHours(24), fixedAt(NOW));
+	private final TokenService tokens = new TokenService(List.of(SECRET), Duration.ofHours(24), fixedAt(NOW));
 
 	@Test
 	void issueWhenVerifiedThenCarriesUserIdAndVersion() throws Exception {
@@ -41,7 +42,7 @@ class TokenServiceTests {
 
 		Map<String, Object> header = json(token.split("\\.")[0]);
 		Map<String, Object> claims = json(token.split("\\.")[1]);
-		assertThat(header).containsEntry("alg", "HS256");
+		assertThat(header).containsEntry("alg", "HS256").containsEntry("kid", TokenService.keyId(SECRET));
 		assertThat(claims).containsEntry("id", 42)
 			.containsEntry("sub", "42")
 			.containsEntry("ver", 0)
@@ -58,7 +59,8 @@ class TokenServiceTests {
 	@Test
 	void verifyWhenLifetimeOverThenExpired() {
 		String token = this.tokens.issue(42, 0);
-		TokenService later = new TokenService(SECRET, Duration.ofHours(24), fixedAt(NOW.plus(Duration.ofHours(25))));
+		TokenService later = new TokenService(List.of(SECRET), Duration.ofHours(24),
+				fixedAt(NOW.plus(Duration.ofHours(25))));
 
 		assertRejected(later, token, TokenFailure.EXPIRED);
 	}
@@ -66,7 +68,8 @@ class TokenServiceTests {
 	@Test
 	void verifyWhenWithinLifetimeThenAccepted() throws Exception {
 		String token = this.tokens.issue(42, 0);
-		TokenService later = new TokenService(SECRET, Duration.ofHours(24), fixedAt(NOW.plus(Duration.ofHours(23))));
+		TokenService later = new TokenService(List.of(SECRET), Duration.ofHours(24),
+				fixedAt(NOW.plus(Duration.ofHours(23))));
 
 		assertThat(later.verify(token).userId()).isEqualTo(42);
 	}
@@ -74,7 +77,7 @@ class TokenServiceTests {
 	@Test
 	void verifyWhenSignedWithAnotherKeyThenInvalid() {
 		byte[] other = "another-secret-of-32-bytes-long!".getBytes(StandardCharsets.US_ASCII);
-		String token = new TokenService(other, Duration.ofHours(1), fixedAt(NOW)).issue(42, 0);
+		String token = new TokenService(List.of(other), Duration.ofHours(1), fixedAt(NOW)).issue(42, 0);
 
 		assertRejected(this.tokens, token, TokenFailure.INVALID);
 	}
@@ -112,7 +115,7 @@ class TokenServiceTests {
 		byte[] longSecret = new byte[64];
 		System.arraycopy(SECRET, 0, longSecret, 0, 32);
 		System.arraycopy(SECRET, 0, longSecret, 32, 32);
-		TokenService service = new TokenService(longSecret, Duration.ofHours(1), fixedAt(NOW));
+		TokenService service = new TokenService(List.of(longSecret), Duration.ofHours(1), fixedAt(NOW));
 		String token = Jwts.builder()
 			.claims(validClaims())
 			.signWith(Keys.hmacShaKeyFor(longSecret), Jwts.SIG.HS512)
@@ -168,6 +171,49 @@ class TokenServiceTests {
 	}
 
 	@Test
+	void verifyWhenSignedWithAPreviousKeyThenAcceptedWhileNewTokensUseTheCurrentOne() throws Exception {
+		byte[] next = "the-next-secret-of-32-bytes-long".getBytes(StandardCharsets.US_ASCII);
+		String old = this.tokens.issue(42, 0);
+		TokenService rotated = new TokenService(List.of(next, SECRET), Duration.ofHours(24), fixedAt(NOW));
+
+		assertThat(rotated.verify(old).userId()).isEqualTo(42);
+		String fresh = rotated.issue(42, 0);
+		assertThat(json(fresh.split("\\.")[0])).containsEntry("kid", TokenService.keyId(next));
+		assertRejected(this.tokens, fresh, TokenFailure.INVALID);
+	}
+
+	@Test
+	void verifyWhenKeyRetiredThenInvalid() {
+		byte[] next = "the-next-secret-of-32-bytes-long".getBytes(StandardCharsets.US_ASCII);
+		String old = this.tokens.issue(42, 0);
+		TokenService retired = new TokenService(List.of(next), Duration.ofHours(24), fixedAt(NOW));
+
+		assertRejected(retired, old, TokenFailure.INVALID);
+	}
+
+	@Test
+	void verifyWhenKeyIdUnknownOrMissingThenInvalid() {
+		String unknown = Jwts.builder()
+			.header()
+			.keyId("unknown")
+			.and()
+			.claims(validClaims())
+			.signWith(KEY, Jwts.SIG.HS256)
+			.compact();
+		String missing = Jwts.builder().claims(validClaims()).signWith(KEY, Jwts.SIG.HS256).compact();
+
+		assertRejected(this.tokens, unknown, TokenFailure.INVALID);
+		assertRejected(this.tokens, missing, TokenFailure.INVALID);
+	}
+
+	@Test
+	void keyIdThenStableAndNotTheSecret() {
+		assertThat(TokenService.keyId(SECRET)).isEqualTo(TokenService.keyId(SECRET.clone()))
+			.hasSize(12)
+			.doesNotContain(Base64.getUrlEncoder().withoutPadding().encodeToString(SECRET).substring(0, 8));
+	}
+
+	@Test
 	void verifyWhenNotAJwtThenInvalid() {
 		assertRejected(this.tokens, "not-a-token", TokenFailure.INVALID);
 		assertRejected(this.tokens, "a.b.c", TokenFailure.INVALID);
@@ -186,7 +232,13 @@ class TokenServiceTests {
 	}
 
 	private static String signed(Map<String, Object> claims) {
-		return Jwts.builder().claims(claims).signWith(KEY, Jwts.SIG.HS256).compact();
+		return Jwts.builder()
+			.header()
+			.keyId(TokenService.keyId(SECRET))
+			.and()
+			.claims(claims)
+			.signWith(KEY, Jwts.SIG.HS256)
+			.compact();
 	}
 
 	private static void assertRejected(TokenService service, String token, TokenFailure failure) {

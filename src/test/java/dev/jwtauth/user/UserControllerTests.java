@@ -180,13 +180,17 @@ class UserControllerTests {
 	@Test
 	void currentWhenTokenExpiredThenSaysSo() {
 		Date past = new Date(System.currentTimeMillis() - 3_600_000);
+		byte[] secret = Base64.getDecoder().decode(this.secret);
 		String token = Jwts.builder()
+			.header()
+			.keyId(TokenService.keyId(secret))
+			.and()
 			.claim("id", USER_ID)
 			.subject(Long.toString(USER_ID))
 			.claim("ver", 0)
 			.issuedAt(new Date(past.getTime() - 60_000))
 			.expiration(past)
-			.signWith(Keys.hmacShaKeyFor(Base64.getDecoder().decode(this.secret)), Jwts.SIG.HS256)
+			.signWith(Keys.hmacShaKeyFor(secret), Jwts.SIG.HS256)
 			.compact();
 
 		assertUnauthorized(withToken(token), "Token has expired.");

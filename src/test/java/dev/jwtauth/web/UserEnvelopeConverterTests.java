@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
@@ -16,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class UserEnvelopeConverterTests {
 
-	private final UserEnvelopeConverter converter = new UserEnvelopeConverter(JsonMapper.builder().build());
+	private final UserEnvelopeConverter converter = new UserEnvelopeConverter();
 
 	record Sample(String username, String currentPassword) {
 	}
@@ -74,6 +73,15 @@ class UserEnvelopeConverterTests {
 		assertReadFails("{\"user\":{}} trailing", "error", "Malformed JSON.");
 		assertReadFails("{\"user\":{\"username\":\"a\",\"username\":\"b\"}}", "error", "Malformed JSON.");
 		assertReadFails("{\"user\":{\"username\":\"a\u0000b\"}}", "error", "Malformed JSON.");
+	}
+
+	@Test
+	void readWhenNestedDeeperThanTheLimitThenNonFieldError() {
+		String deep = "[".repeat(10_000) + "]".repeat(10_000);
+
+		assertReadFails("{\"user\":{\"username\":" + deep + "}}", "error", "Malformed JSON.");
+		assertReadFails("{\"user\":{\"username\":" + "[".repeat(UserEnvelopeConverter.MAX_NESTING_DEPTH)
+				+ "]".repeat(UserEnvelopeConverter.MAX_NESTING_DEPTH) + "}}", "error", "Malformed JSON.");
 	}
 
 	@Test
