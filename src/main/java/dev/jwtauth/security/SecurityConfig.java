@@ -1,11 +1,15 @@
 package dev.jwtauth.security;
 
+import java.util.List;
+
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -13,6 +17,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
@@ -21,6 +28,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * mapped endpoint protected unless listed as public here.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CorsProperties.class)
 public class SecurityConfig {
 
 	static final String[] PUBLIC_PATHS = { "/users/signup", "/users/signup/", "/users/signin", "/users/signin/" };
@@ -29,10 +37,16 @@ public class SecurityConfig {
 	static final String[] HEALTH_PATHS = { "/actuator/health", "/actuator/health/**" };
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, TokenService tokens, TokenSubjects subjects,
-			AuthenticationEntryPoint entryPoint, AccessDeniedHandler accessDeniedHandler,
+	SecurityFilterChain securityFilterChain(HttpSecurity http, CorsProperties cors, TokenService tokens,
+			TokenSubjects subjects, AuthenticationEntryPoint entryPoint, AccessDeniedHandler accessDeniedHandler,
 			ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings,
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
+		if (cors.enabled()) {
+			http.cors((configurer) -> configurer.configurationSource(corsConfigurationSource(cors)));
+		}
+		else {
+			http.cors(AbstractHttpConfigurer::disable);
+		}
 		http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
@@ -54,6 +68,26 @@ public class SecurityConfig {
 			.addFilterBefore(new TokenAuthenticationFilter(tokens, subjects, exceptionResolver),
 					AnonymousAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * Tokens travel in the Authorization header, never in cookies, so credentials stay
+	 * off and the listed origins are all that is trusted.
+	 */
+	private static CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
+		CorsConfiguration configuration = new CorsConfiguration();
+		properties.allowedOrigins()
+			.stream()
+			.filter((origin) -> !origin.isBlank())
+			.forEach((origin) -> configuration.addAllowedOrigin(origin.strip()));
+		configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+		configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE));
+		configuration.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER, HttpHeaders.WWW_AUTHENTICATE));
+		configuration.setAllowCredentials(false);
+		configuration.setMaxAge(properties.maxAge());
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/**", configuration);
+		return source;
 	}
 
 }

@@ -84,6 +84,18 @@ abstract class UserApiTests {
 	}
 
 	@Test
+	void tokenResponsesAreNotCachedAndCarrySecurityHeaders() {
+		Response signup = signup("john", "john@example.com", "12345678");
+		Response current = get("/users/current/", signup.read("$.user.token"));
+
+		for (Response response : List.of(signup, current)) {
+			assertThat(response.headers().getCacheControl()).contains("no-store");
+			assertThat(response.headers().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+			assertThat(response.headers().getFirst("X-Frame-Options")).isEqualTo("DENY");
+		}
+	}
+
+	@Test
 	void signupThenTokenAuthenticatesAndBodyShowsNoPassword() {
 		Response signup = signup("john", "john@example.com", "12345678");
 
