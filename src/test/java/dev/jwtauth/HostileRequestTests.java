@@ -1,10 +1,6 @@
 package dev.jwtauth;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
@@ -59,7 +55,7 @@ class HostileRequestTests {
 	@BeforeEach
 	void oneUser() throws IOException {
 		this.jdbc.sql("delete from users").update();
-		RawResponse signup = send("POST", "/users/signup/", "Content-Type: application/json\r\n",
+		RawHttp.Response signup = send("POST", "/users/signup/", "Content-Type: application/json\r\n",
 				"{\"user\":{\"username\":\"john\",\"email\":\"john@example.com\",\"password\":\"12345678\"}}"
 					.getBytes(StandardCharsets.UTF_8));
 		assertThat(signup.status()).isEqualTo(201);
@@ -79,7 +75,8 @@ class HostileRequestTests {
 	@MethodSource("hostileTokens")
 	void forgedOrMalformedTokenThen401InEnvelope(String description, String kind, CapturedOutput output)
 			throws Exception {
-		RawResponse response = send("GET", "/users/current/", "Authorization: Token " + forge(kind) + "\r\n", null);
+		RawHttp.Response response = send("GET", "/users/current/", "Authorization: Token " + forge(kind) + "\r\n",
+				null);
 
 		assertThat(response.status()).isEqualTo(401);
 		assertThat(response.header("WWW-Authenticate")).isEqualTo("Token");
@@ -89,15 +86,16 @@ class HostileRequestTests {
 
 	@Test
 	void validTokenThenAcceptedSoTheForgeriesAboveFailForTheirFlawAlone() throws Exception {
-		RawResponse response = send("GET", "/users/current/", "Authorization: Token " + forge("valid") + "\r\n", null);
+		RawHttp.Response response = send("GET", "/users/current/", "Authorization: Token " + forge("valid") + "\r\n",
+				null);
 
 		assertThat(response.status()).isEqualTo(200);
 	}
 
 	@Test
 	void tokenOf20KilobytesThenRefusedByTheServerInEnvelope(CapturedOutput output) throws Exception {
-		RawResponse response = send("GET", "/users/current/", "Authorization: Token " + "a".repeat(20_000) + "\r\n",
-				null);
+		RawHttp.Response response = send("GET", "/users/current/",
+				"Authorization: Token " + "a".repeat(20_000) + "\r\n", null);
 
 		assertThat(response.status()).isIn(400, 431);
 		assertThat(response.body()).startsWith("{\"user\":{\"errors\":{\"error\":[");
@@ -109,7 +107,7 @@ class HostileRequestTests {
 		String token = forge("valid");
 		for (String header : new String[] { "Token \u0001" + token, "Token " + token + "\u0007",
 				"Token\t" + token + " x", "Token " + token.substring(0, 10) + " " + token.substring(10) }) {
-			RawResponse response = send("GET", "/users/current/", "Authorization: " + header + "\r\n", null);
+			RawHttp.Response response = send("GET", "/users/current/", "Authorization: " + header + "\r\n", null);
 
 			assertThat(response.status()).as(header).isIn(400, 401);
 			assertThat(response.body()).as(header).startsWith("{\"user\":{\"errors\":{\"error\":[");
@@ -139,7 +137,7 @@ class HostileRequestTests {
 	@MethodSource("hostileBodies")
 	void hostileBodyThen4xxInEnvelopeAndNothingWritten(String description, int status, byte[] body,
 			CapturedOutput output) throws Exception {
-		RawResponse response = send("POST", "/users/signup/", "Content-Type: application/json\r\n", body);
+		RawHttp.Response response = send("POST", "/users/signup/", "Content-Type: application/json\r\n", body);
 
 		assertThat(response.status()).isEqualTo(status);
 		assertThat(response.body()).startsWith("{\"user\":{\"errors\":{");
@@ -149,7 +147,7 @@ class HostileRequestTests {
 
 	@Test
 	void header16KilobytesThenRefusedInEnvelope(CapturedOutput output) throws Exception {
-		RawResponse response = send("POST", "/users/signup/",
+		RawHttp.Response response = send("POST", "/users/signup/",
 				"Content-Type: application/json\r\nX-Padding: " + "p".repeat(16 * 1024) + "\r\n", signup("mallory"));
 
 		assertThat(response.status()).isIn(400, 431);
@@ -219,73 +217,8 @@ class HostileRequestTests {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Sends bytes exactly as given, which no HTTP client library would. */
-	private RawResponse send(String method, String path, String headers, byte[] body) throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
-			socket.setSoTimeout(15_000);
-			OutputStream out = socket.getOutputStream();
-			String head = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + headers
-					+ ((body != null) ? "Content-Length: " + body.length + "\r\n" : "") + "\r\n";
-			out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-			if (body != null) {
-				try {
-					out.write(body);
-				}
-				catch (IOException ex) {
-					// The server may answer and close before reading a body it refuses.
-				}
-			}
-			out.flush();
-			return RawResponse.parse(readAll(socket.getInputStream()));
-		}
-	}
-
-	private static byte[] readAll(InputStream in) throws IOException {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try {
-			in.transferTo(bytes);
-		}
-		catch (IOException ex) {
-			// A reset after the response was sent: keep what arrived.
-		}
-		return bytes.toByteArray();
-	}
-
-	private record RawResponse(int status, String head, String body) {
-
-		static RawResponse parse(byte[] bytes) {
-			String text = new String(bytes, StandardCharsets.UTF_8);
-			int split = text.indexOf("\r\n\r\n");
-			String head = text.substring(0, split);
-			String body = text.substring(split + 4);
-			if (head.toLowerCase().contains("transfer-encoding: chunked")) {
-				body = unchunk(body);
-			}
-			return new RawResponse(Integer.parseInt(head.substring(9, 12)), head, body);
-		}
-
-		String header(String name) {
-			return head().lines()
-				.filter((line) -> line.regionMatches(true, 0, name + ":", 0, name.length() + 1))
-				.map((line) -> line.substring(name.length() + 1).strip())
-				.findFirst()
-				.orElse(null);
-		}
-
-		private static String unchunk(String chunked) {
-			StringBuilder body = new StringBuilder();
-			int at = 0;
-			while (true) {
-				int lineEnd = chunked.indexOf("\r\n", at);
-				int size = Integer.parseInt(chunked.substring(at, lineEnd).strip(), 16);
-				if (size == 0) {
-					return body.toString();
-				}
-				body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
-				at = lineEnd + 2 + size + 2;
-			}
-		}
-
+	private RawHttp.Response send(String method, String path, String headers, byte[] body) throws IOException {
+		return RawHttp.send(this.port, null, method, path, headers, body);
 	}
 
 }

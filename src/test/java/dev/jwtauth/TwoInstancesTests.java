@@ -135,6 +135,25 @@ class TwoInstancesTests {
 			.isUnauthorized();
 	}
 
+	@Test
+	void failedSigninsOnOneCountOnTheOther() {
+		signup(client(first), "fred");
+		for (int i = 0; i < 5; i++) {
+			signin(client((i % 2 == 0) ? first : second), "fred", "wrong-password").expectStatus().isBadRequest();
+		}
+
+		signin(client(second), "fred", "12345678").expectStatus().isEqualTo(429);
+		signin(client(first), "fred", "12345678").expectStatus().isEqualTo(429);
+	}
+
+	private static RestTestClient.ResponseSpec signin(RestTestClient client, String username, String password) {
+		return client.post()
+			.uri("/users/signin/")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"user\":{\"username\":\"%s\",\"password\":\"%s\"}}".formatted(username, password))
+			.exchange();
+	}
+
 	private static String signup(RestTestClient client, String username) {
 		byte[] body = client.post()
 			.uri("/users/signup/")

@@ -1,5 +1,7 @@
 package dev.jwtauth.user;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import dev.jwtauth.security.TokenPrincipal;
 
 import org.springframework.http.HttpStatus;
@@ -34,8 +36,8 @@ class UserController {
 	}
 
 	@PostMapping({ "/signin", "/signin/" })
-	UserResponse signin(@RequestBody SigninRequest request) {
-		return this.users.signin(request);
+	UserResponse signin(@RequestBody SigninRequest request, HttpServletRequest http) {
+		return this.users.signin(request, http.getRemoteAddr());
 	}
 
 	@GetMapping({ "/current", "/current/" })

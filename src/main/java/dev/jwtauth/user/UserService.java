@@ -9,6 +9,7 @@ import jakarta.validation.Validator;
 
 import dev.jwtauth.security.PasswordHasher;
 import dev.jwtauth.security.TokenService;
+import dev.jwtauth.throttle.SigninThrottle;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -33,13 +34,16 @@ class UserService {
 
 	private final TransactionOperations transactions;
 
+	private final SigninThrottle throttle;
+
 	UserService(UserRepository users, PasswordHasher passwords, TokenService tokens, Validator validator,
-			TransactionOperations transactions) {
+			TransactionOperations transactions, SigninThrottle throttle) {
 		this.users = users;
 		this.passwords = passwords;
 		this.tokens = tokens;
 		this.validator = validator;
 		this.transactions = transactions;
+		this.throttle = throttle;
 	}
 
 	UserResponse signup(SignupRequest request) {
@@ -50,17 +54,25 @@ class UserService {
 		return responseFor(translateDuplicates(() -> this.users.saveAndFlush(user)));
 	}
 
-	UserResponse signin(SigninRequest request) {
+	/**
+	 * Signs in from {@code client}, the address the attempt comes from, which the signin
+	 * throttle holds back after too many failures.
+	 */
+	UserResponse signin(SigninRequest request, String client) {
 		FieldErrors errors = FieldErrors.of(this.validator.validate(request));
 		if (request.username() == null && request.email() == null) {
 			errors.add(UserValidationException.NON_FIELD, Messages.MISSING_IDENTIFIER);
 		}
 		errors.throwIfAny();
+		String account = (request.username() != null) ? "username:" + UserKeys.username(request.username())
+				: "email:" + UserKeys.email(request.email());
+		this.throttle.attempt(client, account);
 		Optional<User> user = findForSignin(request);
 		boolean matches = this.passwords.matches(request.password(), user.map(User::getPasswordHash).orElse(null));
 		if (!matches || !user.get().isActive()) {
 			throw new BadCredentialsException();
 		}
+		this.throttle.succeeded(client, account);
 		return responseFor(user.get());
 	}
 

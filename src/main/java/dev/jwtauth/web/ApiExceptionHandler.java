@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.jwtauth.security.TokenFailure;
+import dev.jwtauth.throttle.SigninThrottledException;
 import dev.jwtauth.user.BadCredentialsException;
 import dev.jwtauth.user.UserNotFoundException;
 import dev.jwtauth.user.UserValidationException;
@@ -50,6 +51,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ErrorBody> badCredentials(BadCredentialsException ex) {
 		return ResponseEntity.badRequest().body(ErrorBody.of(ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ErrorBody> throttled(SigninThrottledException ex) {
+		long seconds = ex.retryAfterSeconds();
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+			.body(ErrorBody.of("Too many failed signins. Try again in " + seconds + " seconds."));
 	}
 
 	@ExceptionHandler

@@ -1,5 +1,6 @@
 package dev.jwtauth.user;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.jwtauth.RawHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +58,7 @@ abstract class UserApiTests {
 	@BeforeEach
 	void clear() {
 		this.jdbc.sql("delete from users").update();
+		this.jdbc.sql("delete from signin_failures").update();
 	}
 
 	@Test
@@ -318,6 +321,49 @@ abstract class UserApiTests {
 			assertThat(response.status()).isEqualTo(400);
 			assertThat(response.body()).isEqualTo(refusal);
 		}
+	}
+
+	@Test
+	void signinWhenTooManyFailuresThen429EvenWithTheRightPasswordButNotFromElsewhere() throws Exception {
+		signup("john", "john@example.com", "12345678");
+		for (int i = 0; i < 5; i++) {
+			assertThat(signin("{\"username\":\"john\",\"password\":\"guess-" + i + "\"}").status()).isEqualTo(400);
+		}
+
+		Response throttled = signin("{\"username\":\"JOHN\",\"password\":\"12345678\"}");
+
+		assertThat(throttled.status()).isEqualTo(429);
+		assertThat(Long.parseLong(throttled.headers().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(1L, 900L);
+		assertThat(throttled.read("$.user.errors.error[0]")).startsWith("Too many failed signins.");
+		RawHttp.Response owner = RawHttp.send(this.port, InetAddress.getByName("127.0.0.2"), "POST", "/users/signin/",
+				"Content-Type: application/json\r\n",
+				"{\"user\":{\"username\":\"john\",\"password\":\"12345678\"}}".getBytes(StandardCharsets.UTF_8));
+		assertThat(owner.status()).isEqualTo(200);
+	}
+
+	@Test
+	void signinWhenSucceededThenEarlierFailuresForgotten() {
+		signup("john", "john@example.com", "12345678");
+		for (int round = 0; round < 3; round++) {
+			for (int i = 0; i < 4; i++) {
+				assertThat(signin("{\"username\":\"john\",\"password\":\"guess-" + i + "\"}").status()).isEqualTo(400);
+			}
+			assertThat(signin("{\"username\":\"john\",\"password\":\"12345678\"}").status()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void signinWhenForwardedForHeaderFromAnUntrustedPeerThenIgnored() {
+		signup("john", "john@example.com", "12345678");
+		for (int i = 0; i < 5; i++) {
+			assertThat(exchange(this.client.post()
+				.uri("/users/signin/")
+				.header("X-Forwarded-For", "203.0.113." + i)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{\"user\":{\"username\":\"john\",\"password\":\"guess\"}}"), null).status()).isEqualTo(400);
+		}
+
+		assertThat(signin("{\"username\":\"john\",\"password\":\"12345678\"}").status()).isEqualTo(429);
 	}
 
 	@Test

@@ -91,7 +91,7 @@ class UserControllerTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "/users/signin/", "/users/signin" })
 	void signinWhenEnvelopeThen200(String path) {
-		given(this.service.signin(any())).willReturn(JOHN);
+		given(this.service.signin(any(), any())).willReturn(JOHN);
 
 		assertThat(post(path, "{\"user\":{\"username\":\"john\",\"password\":\"12345678\"}}")).hasStatus(200)
 			.bodyJson()
@@ -101,7 +101,7 @@ class UserControllerTests {
 
 	@Test
 	void signinWhenInvalidTokenPresentedThenIgnoredOnPublicEndpoint() {
-		given(this.service.signin(any())).willReturn(JOHN);
+		given(this.service.signin(any(), any())).willReturn(JOHN);
 
 		assertThat(this.mvc.post()
 			.uri("/users/signin/")
@@ -246,7 +246,7 @@ class UserControllerTests {
 
 	@Test
 	void acceptWithoutJsonThenAnsweredInJsonAnyway() {
-		given(this.service.signin(any())).willThrow(new BadCredentialsException());
+		given(this.service.signin(any(), any())).willThrow(new BadCredentialsException());
 
 		assertThat(this.mvc.post()
 			.uri("/users/signin/")
@@ -303,7 +303,7 @@ class UserControllerTests {
 
 	@Test
 	void badCredentialsThen400WithTheOriginalsMessage() {
-		given(this.service.signin(any())).willThrow(new BadCredentialsException());
+		given(this.service.signin(any(), any())).willThrow(new BadCredentialsException());
 
 		assertThat(post("/users/signin/", "{\"user\":{\"username\":\"john\",\"password\":\"wrong-pw\"}}"))
 			.hasStatus(400)
@@ -314,7 +314,7 @@ class UserControllerTests {
 
 	@Test
 	void unexpectedFailureThen500ThatEchoesNothing() {
-		given(this.service.signin(any()))
+		given(this.service.signin(any(), any()))
 			.willThrow(new IllegalStateException("jdbc:secret-detail SELECT * FROM users"));
 
 		MvcTestResult result = post("/users/signin/", "{\"user\":{\"username\":\"john\",\"password\":\"12345678\"}}");

@@ -1,6 +1,7 @@
 package dev.jwtauth.user;
 
 import dev.jwtauth.security.CredentialsConfig;
+import dev.jwtauth.throttle.ThrottleConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,10 +23,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @DataJpaTest
 @ActiveProfiles("test")
-@Import({ UserService.class, UserTokenSubjects.class, CredentialsConfig.class })
+@Import({ UserService.class, UserTokenSubjects.class, CredentialsConfig.class, ThrottleConfig.class })
 @ImportAutoConfiguration(ValidationAutoConfiguration.class)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class UserServiceTests {
+
+	private static final String CLIENT = "192.0.2.1";
 
 	@Autowired
 	private UserService service;
@@ -39,6 +42,7 @@ class UserServiceTests {
 	@BeforeEach
 	void clear() {
 		this.users.deleteAll();
+		this.jdbc.sql("delete from signin_failures").update();
 	}
 
 	@Test
@@ -55,9 +59,9 @@ class UserServiceTests {
 		String almost = "ü".repeat(127) + "b";
 		this.service.signup(new SignupRequest("john", "john@example.com", password));
 
-		assertThat(this.service.signin(new SigninRequest("john", null, password)).username()).isEqualTo("john");
+		assertThat(this.service.signin(new SigninRequest("john", null, password), CLIENT).username()).isEqualTo("john");
 		assertThatExceptionOfType(BadCredentialsException.class)
-			.isThrownBy(() -> this.service.signin(new SigninRequest("john", null, almost)));
+			.isThrownBy(() -> this.service.signin(new SigninRequest("john", null, almost), CLIENT));
 	}
 
 	@Test
@@ -66,7 +70,7 @@ class UserServiceTests {
 
 		this.service.signup(new SignupRequest("john", "john@example.com", password));
 
-		assertThat(this.service.signin(new SigninRequest(null, "JOHN@example.com", password)).email())
+		assertThat(this.service.signin(new SigninRequest(null, "JOHN@example.com", password), CLIENT).email())
 			.isEqualTo("john@example.com");
 	}
 
@@ -97,7 +101,7 @@ class UserServiceTests {
 		this.jdbc.sql("update users set is_active = false").update();
 
 		assertThatExceptionOfType(BadCredentialsException.class)
-			.isThrownBy(() -> this.service.signin(new SigninRequest("john", null, "password1")))
+			.isThrownBy(() -> this.service.signin(new SigninRequest("john", null, "password1"), CLIENT))
 			.withMessage(Messages.BAD_CREDENTIALS);
 	}
 
@@ -113,7 +117,8 @@ class UserServiceTests {
 		assertThat(user.getTokenVersion()).isOne();
 		assertThat(user.getPasswordHash()).isNotEqualTo(oldHash);
 		assertThat(updated.token()).isNotEqualTo(signedUp.token());
-		assertThat(this.service.signin(new SigninRequest("john", null, "password2")).username()).isEqualTo("john");
+		assertThat(this.service.signin(new SigninRequest("john", null, "password2"), CLIENT).username())
+			.isEqualTo("john");
 	}
 
 	@Test

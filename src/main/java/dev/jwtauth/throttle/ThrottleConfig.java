@@ -1,0 +1,21 @@
+package dev.jwtauth.throttle;
+
+import java.time.Clock;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ThrottleProperties.class)
+@EnableScheduling
+public class ThrottleConfig {
+
+	@Bean
+	SigninThrottle signinThrottle(JdbcClient jdbc, ThrottleProperties limits) {
+		return new SigninThrottle(jdbc, limits, Clock.systemUTC());
+	}
+
+}
