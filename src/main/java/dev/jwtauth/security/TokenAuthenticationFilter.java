@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -79,6 +80,13 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 		return parts[1];
 	}
 
+	private static List<GrantedAuthority> roles(TokenSubject subject) {
+		if (subject.superuser()) {
+			return List.of(Roles.STAFF_AUTHORITY, Roles.SUPERUSER_AUTHORITY);
+		}
+		return subject.staff() ? List.of(Roles.STAFF_AUTHORITY) : List.of();
+	}
+
 	private void authenticate(String token) throws TokenRejectedException {
 		VerifiedToken verified = this.tokens.verify(token);
 		TokenSubject subject = this.subjects.findById(verified.userId())
@@ -87,9 +95,10 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 		if (subject.tokenVersion() != verified.tokenVersion()) {
 			throw new TokenRejectedException(TokenFailure.REVOKED);
 		}
-		TokenPrincipal principal = new TokenPrincipal(subject.id(), subject.username(), subject.email(), token);
+		TokenPrincipal principal = new TokenPrincipal(subject.id(), subject.username(), subject.email(),
+				subject.staff(), subject.superuser(), token);
 		SecurityContext context = this.contextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, roles(subject)));
 		this.contextHolder.setContext(context);
 	}
 

@@ -73,6 +73,20 @@ class User {
 		this.tokenVersion++;
 	}
 
+	/**
+	 * Deactivating also revokes every token issued so far, so reactivation revives none.
+	 */
+	void changeActive(boolean active) {
+		if (this.active && !active) {
+			this.tokenVersion++;
+		}
+		this.active = active;
+	}
+
+	void changeStaff(boolean staff) {
+		this.staff = staff;
+	}
+
 	@PrePersist
 	void onCreate() {
 		this.createdAt = Instant.now();

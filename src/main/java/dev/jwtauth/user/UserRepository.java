@@ -33,8 +33,13 @@ interface UserRepository extends JpaRepository<User, Long> {
 	@Query("select u from User u where u.id = :id")
 	Optional<User> findForUpdateById(long id);
 
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select u from User u where u.usernameKey = :usernameKey")
+	Optional<User> findForUpdateByUsernameKey(String usernameKey);
+
 	@Query("""
-			select new dev.jwtauth.security.TokenSubject(u.id, u.username, u.email, u.active, u.tokenVersion)
+			select new dev.jwtauth.security.TokenSubject(u.id, u.username, u.email, u.active, u.staff, u.superuser,
+				u.tokenVersion)
 			from User u where u.id = :id""")
 	Optional<TokenSubject> findSubjectById(long id);
 

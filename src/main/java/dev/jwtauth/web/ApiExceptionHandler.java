@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dev.jwtauth.security.TokenFailure;
 import dev.jwtauth.throttle.SigninThrottledException;
+import dev.jwtauth.user.AccountNotFoundException;
 import dev.jwtauth.user.BadCredentialsException;
 import dev.jwtauth.user.UserNotFoundException;
 import dev.jwtauth.user.UserValidationException;
@@ -24,6 +25,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -59,6 +61,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
 			.body(ErrorBody.of("Too many failed signins. Try again in " + seconds + " seconds."));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ErrorBody> forbidden(AccessDeniedException ex) {
+		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ErrorBody.of(StatusMessages.of(403)));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ErrorBody> accountNotFound(AccountNotFoundException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorBody.of(StatusMessages.of(404)));
 	}
 
 	@ExceptionHandler

@@ -2,6 +2,7 @@ package dev.jwtauth.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
@@ -31,6 +32,9 @@ import org.springframework.util.StreamUtils;
 final class UserEnvelopeConverter extends AbstractHttpMessageConverter<Object> {
 
 	static final String KEY = "user";
+
+	/** The key of a list of users. */
+	static final String LIST_KEY = "users";
 
 	static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -74,6 +78,11 @@ final class UserEnvelopeConverter extends AbstractHttpMessageConverter<Object> {
 	}
 
 	@Override
+	public boolean canWrite(Class<?> type, MediaType mediaType) {
+		return (supports(type) || List.class.isAssignableFrom(type)) && canWrite(mediaType);
+	}
+
+	@Override
 	protected Object readInternal(Class<?> type, HttpInputMessage input) throws IOException {
 		JsonNode root = readTree(input);
 		if (root == null || !root.isObject()) {
@@ -90,7 +99,8 @@ final class UserEnvelopeConverter extends AbstractHttpMessageConverter<Object> {
 			return this.mapper.treeToValue(user, type);
 		}
 		catch (MismatchedInputException ex) {
-			throw new EnvelopeReadException(fieldOf(ex), "Not a valid string.", input);
+			String expected = (ex.getTargetType() == Boolean.class) ? "Must be true or false." : "Not a valid string.";
+			throw new EnvelopeReadException(fieldOf(ex), expected, input);
 		}
 		catch (JacksonException ex) {
 			throw new EnvelopeReadException(ErrorBody.NON_FIELD, "Invalid request body.", input);
@@ -127,7 +137,8 @@ final class UserEnvelopeConverter extends AbstractHttpMessageConverter<Object> {
 
 	@Override
 	protected void writeInternal(Object body, HttpOutputMessage output) throws IOException {
-		this.mapper.writeValue(StreamUtils.nonClosing(output.getBody()), Map.of(KEY, body));
+		this.mapper.writeValue(StreamUtils.nonClosing(output.getBody()),
+				Map.of((body instanceof List) ? LIST_KEY : KEY, body));
 	}
 
 }

@@ -47,6 +47,9 @@ class CorsTests {
 		@MockitoBean
 		private TokenSubjects subjects;
 
+		@MockitoBean
+		private UserAdministration administration;
+
 		@Test
 		void preflightThenNoCorsHeadersSoBrowsersRefuse() {
 			MvcTestResult result = preflight(this.mvc, "https://app.example");
@@ -71,6 +74,9 @@ class CorsTests {
 
 		@MockitoBean
 		private TokenSubjects subjects;
+
+		@MockitoBean
+		private UserAdministration administration;
 
 		@Test
 		void preflightFromAllowedOriginThenAllowedWithoutCredentials() {

@@ -546,7 +546,7 @@ abstract class UserApiTests {
 
 	@Test
 	void unknownPathThen404InEnvelope() {
-		Response response = get("/users/unknown/", null);
+		Response response = get("/users/john/unknown/", null);
 
 		assertThat(response.status()).isEqualTo(404);
 		assertThat(response.body()).isEqualTo("{\"user\":{\"errors\":{\"error\":[\"Not found.\"]}}}");

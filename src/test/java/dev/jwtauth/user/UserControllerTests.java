@@ -64,13 +64,16 @@ class UserControllerTests {
 	@MockitoBean
 	private TokenSubjects subjects;
 
+	@MockitoBean
+	private UserAdministration administration;
+
 	@Value("${auth.token.secret}")
 	private String secret;
 
 	@BeforeEach
 	void activeUser() {
 		given(this.subjects.findById(USER_ID))
-			.willReturn(Optional.of(new TokenSubject(USER_ID, "john", "test@email.net", true, 0)));
+			.willReturn(Optional.of(new TokenSubject(USER_ID, "john", "test@email.net", true, false, false, 0)));
 	}
 
 	@ParameterizedTest
@@ -199,7 +202,7 @@ class UserControllerTests {
 	@Test
 	void currentWhenTokenVersionIsOldThenRevoked() {
 		given(this.subjects.findById(USER_ID))
-			.willReturn(Optional.of(new TokenSubject(USER_ID, "john", "test@email.net", true, 1)));
+			.willReturn(Optional.of(new TokenSubject(USER_ID, "john", "test@email.net", true, false, false, 1)));
 
 		assertUnauthorized(withToken(this.tokens.issue(USER_ID, 0)), "Token has been revoked.");
 	}
@@ -207,7 +210,7 @@ class UserControllerTests {
 	@Test
 	void currentWhenUserInactiveThenRefused() {
 		given(this.subjects.findById(USER_ID))
-			.willReturn(Optional.of(new TokenSubject(USER_ID, "john", "test@email.net", false, 0)));
+			.willReturn(Optional.of(new TokenSubject(USER_ID, "john", "test@email.net", false, false, false, 0)));
 
 		assertUnauthorized(withToken(this.tokens.issue(USER_ID, 0)), "User inactive or deleted.");
 	}
@@ -219,7 +222,7 @@ class UserControllerTests {
 
 	@Test
 	void unknownPathWithoutCredentialsThen404InEnvelope() {
-		assertThat(this.mvc.get().uri("/users/nope/")).hasStatus(404)
+		assertThat(this.mvc.get().uri("/users/john/nope/")).hasStatus(404)
 			.bodyJson()
 			.isStrictlyEqualTo("{\"user\":{\"errors\":{\"error\":[\"Not found.\"]}}}");
 		assertThat(this.mvc.post().uri("/").contentType(MediaType.APPLICATION_JSON).content("{}")).hasStatus(404);

@@ -1,0 +1,103 @@
+package dev.jwtauth.admin;
+
+import java.util.List;
+
+import dev.jwtauth.security.Roles;
+import dev.jwtauth.security.TokenPrincipal;
+import dev.jwtauth.user.AccountChanges;
+import dev.jwtauth.user.AccountView;
+import dev.jwtauth.user.UserAdministration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.domain.Page;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * User administration for staff, as the original's admin offered: list accounts page by
+ * page, look one up, deactivate or reactivate it, grant or revoke staff. Every change is
+ * an audit event.
+ */
+@RestController
+@RequestMapping("/users")
+@PreAuthorize("hasRole('" + Roles.STAFF + "')")
+class AdminController {
+
+	static final int MAX_PAGE_SIZE = 100;
+
+	/**
+	 * An account by username; the paths of the user endpoints are not usernames here, so
+	 * that they keep answering 405 to other methods.
+	 */
+	private static final String ACCOUNT = "/{username:(?!signup$|signin$|signout$|current$|update_current$).+}";
+
+	private static final Logger audit = LoggerFactory.getLogger("dev.jwtauth.audit");
+
+	private final UserAdministration accounts;
+
+	AdminController(UserAdministration accounts) {
+		this.accounts = accounts;
+	}
+
+	/**
+	 * One page of accounts, oldest first, as {@code {"users": [...]}}; the total is in
+	 * {@code X-Total-Count} and the neighbouring pages in {@code Link}.
+	 */
+	@GetMapping({ "", "/" })
+	ResponseEntity<List<AccountView>> list(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		Page<AccountView> accounts = this.accounts.list(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE));
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+			.header("X-Total-Count", Long.toString(accounts.getTotalElements()));
+		String links = links(accounts);
+		if (!links.isEmpty()) {
+			response.header("Link", links);
+		}
+		return response.body(accounts.getContent());
+	}
+
+	@GetMapping({ ACCOUNT, ACCOUNT + "/" })
+	AccountView find(@PathVariable String username) {
+		return this.accounts.find(username);
+	}
+
+	@PatchMapping({ ACCOUNT, ACCOUNT + "/" })
+	AccountView change(@AuthenticationPrincipal TokenPrincipal actor, @PathVariable String username,
+			@RequestBody AccountChanges changes) {
+		AccountView changed = this.accounts.change(username, changes, actor.superuser());
+		audit.info("Account changed: actor={} target={} is_active={} is_staff={}", actor.username(), changed.username(),
+				changes.isActive(), changes.isStaff());
+		return changed;
+	}
+
+	private static String links(Page<AccountView> page) {
+		StringBuilder links = new StringBuilder();
+		if (page.hasPrevious()) {
+			links.append(link(page.previousPageable().getPageNumber(), page.getSize(), "prev"));
+		}
+		if (page.hasNext()) {
+			links.append((links.length() > 0) ? ", " : "")
+				.append(link(page.nextPageable().getPageNumber(), page.getSize(), "next"));
+		}
+		return links.toString();
+	}
+
+	private static String link(int page, int size, String relation) {
+		String uri = ServletUriComponentsBuilder.fromCurrentRequest()
+			.replaceQueryParam("page", page)
+			.replaceQueryParam("size", size)
+			.toUriString();
+		return "<" + uri + ">; rel=\"" + relation + "\"";
+	}
+
+}

@@ -1,0 +1,23 @@
+package dev.jwtauth.security;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * The roles the original's flags grant: {@code is_staff} administers users,
+ * {@code is_superuser} also grants and revokes staff. A superuser is staff too.
+ */
+public final class Roles {
+
+	public static final String STAFF = "STAFF";
+
+	public static final String SUPERUSER = "SUPERUSER";
+
+	static final GrantedAuthority STAFF_AUTHORITY = new SimpleGrantedAuthority("ROLE_" + STAFF);
+
+	static final GrantedAuthority SUPERUSER_AUTHORITY = new SimpleGrantedAuthority("ROLE_" + SUPERUSER);
+
+	private Roles() {
+	}
+
+}
