@@ -6,12 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,30 @@ class PackagedApplicationIntegrationTests {
 
 	@TempDir
 	Path workingDirectory;
+
+	@Test
+	void createSuperuserThenExitsAndTheSuperuserAdministersTheRunningService() throws Exception {
+		Process command = process("create-superuser", "--username", "admin", "--email", "admin@example.com").start();
+		command.getOutputStream().write("admin-password\n".getBytes(StandardCharsets.UTF_8));
+		command.getOutputStream().close();
+		assertThat(command.waitFor(90, TimeUnit.SECONDS)).as("the command exits by itself").isTrue();
+		assertThat(command.exitValue()).isZero();
+
+		int port = freePort();
+		try (RunningJar service = start(port)) {
+			HttpResponse<String> signin = post(port, "/users/signin/",
+					"{\"user\":{\"username\":\"admin\",\"password\":\"admin-password\"}}");
+			assertThat(signin.statusCode()).isEqualTo(200);
+			String token = JsonPath.read(signin.body(), "$.user.token");
+			HttpResponse<String> users = this.http.send(
+					HttpRequest.newBuilder(uri(port, "/users/")).header("Authorization", "Token " + token).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(users.statusCode()).isEqualTo(200);
+			assertThat((String) JsonPath.read(users.body(), "$.users[0].username")).isEqualTo("admin");
+		}
+		assertThat(Files.readString(this.workingDirectory.resolve("output.log"))).contains("Superuser admin created.")
+			.doesNotContain("admin-password");
+	}
 
 	@Test
 	void restartKeepsUsersAndEarlierTokensWorking() throws Exception {
@@ -68,16 +95,26 @@ class PackagedApplicationIntegrationTests {
 	}
 
 	private RunningJar start(int port) throws Exception {
-		String java = ProcessHandle.current().info().command().orElse("java");
-		ProcessBuilder builder = new ProcessBuilder(
-				List.of(java, "-jar", System.getProperty("app.jar"), "--server.port=" + port))
-			.directory(this.workingDirectory.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.workingDirectory.resolve("output.log").toFile()));
-		builder.environment().keySet().removeIf((name) -> name.startsWith("JWT_") || name.startsWith("SPRING_"));
-		RunningJar jar = new RunningJar(builder.start());
+		RunningJar jar = new RunningJar(process("--server.port=" + port).start());
 		awaitReady(jar.process(), port);
 		return jar;
+	}
+
+	/**
+	 * {@code java -jar} on the packaged jar, in the working directory, without inherited
+	 * settings.
+	 */
+	private ProcessBuilder process(String... args) {
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
+				System.getProperty("app.jar")));
+		command.addAll(List.of(args));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.workingDirectory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.workingDirectory.resolve("output.log").toFile()));
+		builder.environment()
+			.keySet()
+			.removeIf((name) -> name.startsWith("JWT_") || name.startsWith("SPRING_") || name.startsWith("SUPERUSER_"));
+		return builder;
 	}
 
 	private void awaitReady(Process process, int port) throws Exception {
@@ -117,7 +154,7 @@ class PackagedApplicationIntegrationTests {
 		@Override
 		public void close() throws Exception {
 			this.process.destroy();
-			if (!this.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
 				this.process.destroyForcibly().waitFor();
 			}
 		}

@@ -83,6 +83,11 @@ class User {
 		this.active = active;
 	}
 
+	void makeSuperuser() {
+		this.staff = true;
+		this.superuser = true;
+	}
+
 	void changeStaff(boolean staff) {
 		this.staff = staff;
 	}

@@ -16,8 +16,20 @@ public class UserAdministration {
 
 	private final UserRepository users;
 
-	UserAdministration(UserRepository users) {
+	private final UserService service;
+
+	UserAdministration(UserRepository users, UserService service) {
 		this.users = users;
+		this.service = service;
+	}
+
+	/**
+	 * Creates a superuser, as the original's {@code createsuperuser} did, under the
+	 * signup rules.
+	 * @throws UserValidationException when the input breaks a rule or is taken
+	 */
+	public AccountView createSuperuser(String username, String email, String password) {
+		return AccountView.of(this.service.create(new SignupRequest(username, email, password), true));
 	}
 
 	@Transactional(readOnly = true)

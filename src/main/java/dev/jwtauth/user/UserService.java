@@ -47,11 +47,21 @@ class UserService {
 	}
 
 	UserResponse signup(SignupRequest request) {
+		return responseFor(create(request, false));
+	}
+
+	/**
+	 * Creates an account under the signup rules; a superuser is also staff.
+	 */
+	User create(SignupRequest request, boolean superuser) {
 		FieldErrors errors = FieldErrors.of(this.validator.validate(request));
 		checkUnique(errors, request.username(), request.email(), NO_ID);
 		errors.throwIfAny();
 		User user = new User(request.username(), request.email(), this.passwords.hash(request.password()));
-		return responseFor(translateDuplicates(() -> this.users.saveAndFlush(user)));
+		if (superuser) {
+			user.makeSuperuser();
+		}
+		return translateDuplicates(() -> this.users.saveAndFlush(user));
 	}
 
 	/**

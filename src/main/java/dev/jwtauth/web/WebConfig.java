@@ -2,6 +2,7 @@ package dev.jwtauth.web;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -14,6 +15,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * security error handlers so that every body has one shape.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class WebConfig implements WebMvcConfigurer {
 
 	private final UserEnvelopeConverter converter = new UserEnvelopeConverter();
