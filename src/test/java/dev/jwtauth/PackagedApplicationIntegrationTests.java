@@ -87,7 +87,9 @@ class PackagedApplicationIntegrationTests {
 
 		String secret = Files.readString(secretFile).strip();
 		String logs = Files.readString(this.workingDirectory.resolve("output.log"));
-		assertThat(logs).contains("generated a signing secret")
+		assertThat(logs)
+			.containsPattern("Ready on port \\d+, database jdbc:h2:file:./data/jwt-auth as sa, profiles \\[default\\]")
+			.contains("generated a signing secret")
 			.contains("using the signing secret kept in")
 			.doesNotContain(secret)
 			.doesNotContain("12345678")

@@ -10,6 +10,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,6 +28,8 @@ public class SigninThrottle {
 
 	/** The account column of a client's count across all accounts. */
 	private static final String ANY_ACCOUNT = "*";
+
+	private static final Logger events = LoggerFactory.getLogger("dev.jwtauth.auth");
 
 	private final JdbcClient jdbc;
 
@@ -52,6 +57,7 @@ public class SigninThrottle {
 			wait = clientWait;
 		}
 		if (!wait.isNegative() && !wait.isZero()) {
+			events.warn("Signin throttled: client={} retry_after={}s", client, wait.toSeconds());
 			throw new SigninThrottledException(wait);
 		}
 	}

@@ -11,6 +11,9 @@ import dev.jwtauth.security.PasswordHasher;
 import dev.jwtauth.security.TokenService;
 import dev.jwtauth.throttle.SigninThrottle;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
@@ -23,6 +26,9 @@ import org.springframework.transaction.support.TransactionOperations;
 class UserService {
 
 	private static final long NO_ID = 0;
+
+	/** Authentication events, for operators and alerting: never a password or token. */
+	private static final Logger events = LoggerFactory.getLogger("dev.jwtauth.auth");
 
 	private final UserRepository users;
 
@@ -80,9 +86,11 @@ class UserService {
 		Optional<User> user = findForSignin(request);
 		boolean matches = this.passwords.matches(request.password(), user.map(User::getPasswordHash).orElse(null));
 		if (!matches || !user.get().isActive()) {
+			events.info("Signin refused: client={}", client);
 			throw new BadCredentialsException();
 		}
 		this.throttle.succeeded(client, account);
+		events.info("Signin succeeded: user={} client={}", user.get().getId(), client);
 		return responseFor(user.get());
 	}
 
@@ -105,11 +113,15 @@ class UserService {
 		}
 		errors.throwIfAny();
 		String newHash = (request.password() != null) ? this.passwords.hash(request.password()) : null;
-		return responseFor(translateDuplicates(() -> this.transactions.execute((status) -> {
+		User updated = translateDuplicates(() -> this.transactions.execute((status) -> {
 			User user = this.users.findForUpdateById(userId).orElseThrow(UserNotFoundException::new);
 			apply(user, request, newHash);
 			return this.users.saveAndFlush(user);
-		})));
+		}));
+		if (newHash != null) {
+			events.info("Password changed, earlier tokens revoked: user={}", userId);
+		}
+		return responseFor(updated);
 	}
 
 	/** Signs the user out everywhere: every token issued so far stops working. */
@@ -117,6 +129,7 @@ class UserService {
 		if (this.users.revokeTokens(userId, Instant.now()) == 0) {
 			throw new UserNotFoundException();
 		}
+		events.info("Signed out everywhere, earlier tokens revoked: user={}", userId);
 	}
 
 	/**
@@ -130,6 +143,7 @@ class UserService {
 			errors.add("password", Messages.WRONG_PASSWORD).throwIfAny();
 		}
 		this.users.deleteById(userId);
+		events.info("Account deleted: user={}", userId);
 	}
 
 	private static void apply(User user, UpdateRequest request, String newHash) {
