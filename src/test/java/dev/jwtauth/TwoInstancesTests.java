@@ -57,35 +57,18 @@ class TwoInstancesTests {
 	void tokenIssuedByOneIsAcceptedByTheOther() {
 		String token = signup(client(first), "bob");
 
-		client(second).get()
-			.uri("/users/current/")
-			.header(HttpHeaders.AUTHORIZATION, "Token " + token)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.user.username")
-			.isEqualTo("bob");
+		current(second, token).expectStatus().isOk().expectBody().jsonPath("$.user.username").isEqualTo("bob");
 	}
 
 	@Test
 	void updateThroughOneIsSeenThroughTheOther() {
 		String token = signup(client(first), "carol");
 
-		client(first).patch()
-			.uri("/users/current/")
-			.header(HttpHeaders.AUTHORIZATION, "Token " + token)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"user\":{\"email\":\"carol@new.example\"}}")
-			.exchange()
+		send(client(first).patch().uri("/users/current/"), token, "{\"user\":{\"email\":\"carol@new.example\"}}")
 			.expectStatus()
 			.isOk();
 
-		client(second).get()
-			.uri("/users/current/")
-			.header(HttpHeaders.AUTHORIZATION, "Token " + token)
-			.exchange()
-			.expectStatus()
+		current(second, token).expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.user.email")
@@ -96,20 +79,12 @@ class TwoInstancesTests {
 	void passwordChangedOnOneRevokesEarlierTokensOnTheOther() {
 		String token = signup(client(first), "dave");
 
-		client(first).post()
-			.uri("/users/update_current/")
-			.header(HttpHeaders.AUTHORIZATION, "Token " + token)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"user\":{\"password\":\"new-password\",\"current_password\":\"12345678\"}}")
-			.exchange()
+		send(client(first).post().uri("/users/update_current/"), token,
+				"{\"user\":{\"password\":\"new-password\",\"current_password\":\"12345678\"}}")
 			.expectStatus()
 			.isOk();
 
-		client(second).get()
-			.uri("/users/current/")
-			.header(HttpHeaders.AUTHORIZATION, "Token " + token)
-			.exchange()
-			.expectStatus()
+		current(second, token).expectStatus()
 			.isUnauthorized()
 			.expectBody()
 			.jsonPath("$.user.errors.error[0]")
@@ -127,12 +102,7 @@ class TwoInstancesTests {
 			.expectStatus()
 			.isNoContent();
 
-		client(second).get()
-			.uri("/users/current/")
-			.header(HttpHeaders.AUTHORIZATION, "Token " + token)
-			.exchange()
-			.expectStatus()
-			.isUnauthorized();
+		current(second, token).expectStatus().isUnauthorized();
 	}
 
 	@Test
@@ -144,6 +114,20 @@ class TwoInstancesTests {
 
 		signin(client(second), "fred", "12345678").expectStatus().isEqualTo(429);
 		signin(client(first), "fred", "12345678").expectStatus().isEqualTo(429);
+	}
+
+	private static RestTestClient.ResponseSpec current(ConfigurableApplicationContext instance, String token) {
+		return client(instance).get()
+			.uri("/users/current/")
+			.header(HttpHeaders.AUTHORIZATION, "Token " + token)
+			.exchange();
+	}
+
+	private static RestTestClient.ResponseSpec send(RestTestClient.RequestBodySpec request, String token, String json) {
+		return request.header(HttpHeaders.AUTHORIZATION, "Token " + token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json)
+			.exchange();
 	}
 
 	private static RestTestClient.ResponseSpec signin(RestTestClient client, String username, String password) {
