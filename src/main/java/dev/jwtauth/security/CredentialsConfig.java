@@ -3,6 +3,9 @@ package dev.jwtauth.security;
 import java.time.Clock;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,8 +42,8 @@ public class CredentialsConfig {
 	}
 
 	@Bean
-	PasswordHasher passwordHasher() {
-		return new PasswordHasher(passwordEncoder());
+	PasswordHasher passwordHasher(ObjectProvider<MeterRegistry> metrics) {
+		return new PasswordHasher(passwordEncoder(), AuthMetrics.registry(metrics));
 	}
 
 	private static PasswordEncoder passwordEncoder() {

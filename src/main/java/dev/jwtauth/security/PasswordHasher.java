@@ -2,6 +2,9 @@ package dev.jwtauth.security;
 
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -14,13 +17,19 @@ public class PasswordHasher {
 
 	private final String decoyHash;
 
-	PasswordHasher(PasswordEncoder encoder) {
+	private final Timer hashing;
+
+	private final Timer verifying;
+
+	PasswordHasher(PasswordEncoder encoder, MeterRegistry metrics) {
 		this.encoder = encoder;
 		this.decoyHash = encoder.encode(UUID.randomUUID().toString());
+		this.hashing = metrics.timer(AuthMetrics.PASSWORD_HASHING, "operation", "hash");
+		this.verifying = metrics.timer(AuthMetrics.PASSWORD_HASHING, "operation", "verify");
 	}
 
 	public String hash(String password) {
-		return this.encoder.encode(password);
+		return this.hashing.record(() -> this.encoder.encode(password));
 	}
 
 	/**
@@ -29,10 +38,10 @@ public class PasswordHasher {
 	 */
 	public boolean matches(String password, String hash) {
 		if (hash == null) {
-			this.encoder.matches(password, this.decoyHash);
+			this.verifying.record(() -> this.encoder.matches(password, this.decoyHash));
 			return false;
 		}
-		return this.encoder.matches(password, hash);
+		return this.verifying.record(() -> this.encoder.matches(password, hash));
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.jwtauth.security;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,7 +45,8 @@ public class SecurityConfig {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, CorsProperties cors, TokenService tokens,
 			TokenSubjects subjects, AuthenticationEntryPoint entryPoint, AccessDeniedHandler accessDeniedHandler,
 			ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings,
-			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver,
+			ObjectProvider<MeterRegistry> metrics) {
 		if (cors.enabled()) {
 			http.cors((configurer) -> configurer.configurationSource(corsConfigurationSource(cors)));
 		}
@@ -65,11 +67,14 @@ public class SecurityConfig {
 				.permitAll()
 				.requestMatchers(HEALTH_PATHS)
 				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole(Roles.STAFF)
 				.requestMatchers(new UnmappedRequestMatcher(handlerMappings))
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-			.addFilterBefore(new TokenAuthenticationFilter(tokens, subjects, exceptionResolver),
+			.addFilterBefore(
+					new TokenAuthenticationFilter(tokens, subjects, exceptionResolver, AuthMetrics.registry(metrics)),
 					AnonymousAuthenticationFilter.class);
 		return http.build();
 	}

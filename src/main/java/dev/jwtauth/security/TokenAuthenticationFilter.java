@@ -7,6 +7,7 @@ import java.util.Locale;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
@@ -35,10 +36,14 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final HandlerExceptionResolver exceptionResolver;
 
-	TokenAuthenticationFilter(TokenService tokens, TokenSubjects subjects, HandlerExceptionResolver exceptionResolver) {
+	private final MeterRegistry metrics;
+
+	TokenAuthenticationFilter(TokenService tokens, TokenSubjects subjects, HandlerExceptionResolver exceptionResolver,
+			MeterRegistry metrics) {
 		this.tokens = tokens;
 		this.subjects = subjects;
 		this.exceptionResolver = exceptionResolver;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -51,6 +56,7 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 			}
 			catch (TokenRejectedException ex) {
 				ex.failure().recordOn(request);
+				this.metrics.counter(AuthMetrics.TOKEN_REJECTIONS, "reason", ex.reason()).increment();
 			}
 			catch (RuntimeException ex) {
 				// The user lookup failed (the database is unreachable, say): answer it as

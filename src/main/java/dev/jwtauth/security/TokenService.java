@@ -23,7 +23,9 @@ import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.LocatorAdapter;
+import io.jsonwebtoken.UnsupportedJwtException;
 import io.jsonwebtoken.security.Keys;
+import io.jsonwebtoken.security.SecurityException;
 
 /**
  * Issues and verifies the service's tokens: HS256 JWS with the claims {@code id} (the
@@ -37,6 +39,10 @@ public class TokenService {
 	static final String ID_CLAIM = "id";
 
 	static final String VERSION_CLAIM = "ver";
+
+	static final String MALFORMED = "malformed";
+
+	static final String BAD_SIGNATURE = "bad_signature";
 
 	/** Tolerated clock difference between the instances that issue and verify tokens. */
 	static final long CLOCK_SKEW_SECONDS = 30;
@@ -116,8 +122,12 @@ public class TokenService {
 		catch (ExpiredJwtException ex) {
 			throw new TokenRejectedException(TokenFailure.EXPIRED);
 		}
+		catch (SecurityException | UnsupportedJwtException ex) {
+			// A signature that does not verify, or a key or algorithm that is not ours.
+			throw new TokenRejectedException(TokenFailure.INVALID, BAD_SIGNATURE);
+		}
 		catch (JwtException | IllegalArgumentException ex) {
-			throw new TokenRejectedException(TokenFailure.INVALID);
+			throw new TokenRejectedException(TokenFailure.INVALID, MALFORMED);
 		}
 	}
 
@@ -129,7 +139,7 @@ public class TokenService {
 				&& version <= Integer.MAX_VALUE
 				&& !claims.getIssuedAt().toInstant().isAfter(this.clock.instant().plusSeconds(CLOCK_SKEW_SECONDS));
 		if (!wellFormed) {
-			throw new TokenRejectedException(TokenFailure.INVALID);
+			throw new TokenRejectedException(TokenFailure.INVALID, MALFORMED);
 		}
 		return new VerifiedToken(id, version.intValue());
 	}

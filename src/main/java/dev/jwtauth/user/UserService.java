@@ -7,13 +7,17 @@ import java.util.function.Supplier;
 
 import jakarta.validation.Validator;
 
+import dev.jwtauth.security.AuthMetrics;
 import dev.jwtauth.security.PasswordHasher;
 import dev.jwtauth.security.TokenService;
 import dev.jwtauth.throttle.SigninThrottle;
+import dev.jwtauth.throttle.SigninThrottledException;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
@@ -42,18 +46,23 @@ class UserService {
 
 	private final SigninThrottle throttle;
 
+	private final MeterRegistry metrics;
+
 	UserService(UserRepository users, PasswordHasher passwords, TokenService tokens, Validator validator,
-			TransactionOperations transactions, SigninThrottle throttle) {
+			TransactionOperations transactions, SigninThrottle throttle, ObjectProvider<MeterRegistry> metrics) {
 		this.users = users;
 		this.passwords = passwords;
 		this.tokens = tokens;
 		this.validator = validator;
 		this.transactions = transactions;
 		this.throttle = throttle;
+		this.metrics = AuthMetrics.registry(metrics);
 	}
 
 	UserResponse signup(SignupRequest request) {
-		return responseFor(create(request, false));
+		User user = create(request, false);
+		this.metrics.counter(AuthMetrics.SIGNUPS).increment();
+		return responseFor(user);
 	}
 
 	/**
@@ -82,16 +91,28 @@ class UserService {
 		errors.throwIfAny();
 		String account = (request.username() != null) ? "username:" + UserKeys.username(request.username())
 				: "email:" + UserKeys.email(request.email());
-		this.throttle.attempt(client, account);
+		try {
+			this.throttle.attempt(client, account);
+		}
+		catch (SigninThrottledException ex) {
+			countSignin("throttled");
+			throw ex;
+		}
 		Optional<User> user = findForSignin(request);
 		boolean matches = this.passwords.matches(request.password(), user.map(User::getPasswordHash).orElse(null));
 		if (!matches || !user.get().isActive()) {
 			events.info("Signin refused: client={}", client);
+			countSignin("bad_credentials");
 			throw new BadCredentialsException();
 		}
 		this.throttle.succeeded(client, account);
 		events.info("Signin succeeded: user={} client={}", user.get().getId(), client);
+		countSignin("success");
 		return responseFor(user.get());
+	}
+
+	private void countSignin(String outcome) {
+		this.metrics.counter(AuthMetrics.SIGNINS, "outcome", outcome).increment();
 	}
 
 	private Optional<User> findForSignin(SigninRequest request) {

@@ -5,7 +5,10 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.jwtauth.security.AuthMetrics;
 import dev.jwtauth.security.TokenFailure;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,15 +29,22 @@ final class TokenAuthenticationEntryPoint implements AuthenticationEntryPoint, A
 
 	private final UserEnvelopeConverter converter;
 
-	TokenAuthenticationEntryPoint(UserEnvelopeConverter converter) {
+	private final Counter missingCredentials;
+
+	TokenAuthenticationEntryPoint(UserEnvelopeConverter converter, MeterRegistry metrics) {
 		this.converter = converter;
+		this.missingCredentials = metrics.counter(AuthMetrics.TOKEN_REJECTIONS, "reason", "missing");
 	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, SCHEME);
-		write(response, HttpStatus.UNAUTHORIZED, ErrorBody.of(TokenFailure.of(request).message()));
+		TokenFailure failure = TokenFailure.of(request);
+		if (failure == TokenFailure.MISSING) {
+			this.missingCredentials.increment();
+		}
+		write(response, HttpStatus.UNAUTHORIZED, ErrorBody.of(failure.message()));
 	}
 
 	@Override

@@ -2,6 +2,10 @@ package dev.jwtauth.web;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import dev.jwtauth.security.AuthMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,8 +39,8 @@ class WebConfig implements WebMvcConfigurer {
 	}
 
 	@Bean
-	TokenAuthenticationEntryPoint tokenAuthenticationEntryPoint() {
-		return new TokenAuthenticationEntryPoint(this.converter);
+	TokenAuthenticationEntryPoint tokenAuthenticationEntryPoint(ObjectProvider<MeterRegistry> metrics) {
+		return new TokenAuthenticationEntryPoint(this.converter, AuthMetrics.registry(metrics));
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package dev.jwtauth.security;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -13,7 +14,9 @@ class PasswordHasherTests {
 
 	private final RecordingEncoder encoder = new RecordingEncoder();
 
-	private final PasswordHasher hasher = new PasswordHasher(this.encoder);
+	private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+
+	private final PasswordHasher hasher = new PasswordHasher(this.encoder, this.metrics);
 
 	@Test
 	void matchesWhenNoHashThenChecksADecoyAndRefuses() {
@@ -29,6 +32,15 @@ class PasswordHasherTests {
 
 		assertThat(this.hasher.matches("right password", hash)).isTrue();
 		assertThat(this.hasher.matches("wrong password", hash)).isFalse();
+	}
+
+	@Test
+	void hashAndMatchesThenTimed() {
+		this.hasher.matches("any", this.hasher.hash("any"));
+		this.hasher.matches("any", null);
+
+		assertThat(this.metrics.get("auth.password.hashing").tag("operation", "hash").timer().count()).isOne();
+		assertThat(this.metrics.get("auth.password.hashing").tag("operation", "verify").timer().count()).isEqualTo(2);
 	}
 
 	private static final class RecordingEncoder implements PasswordEncoder {

@@ -1,0 +1,43 @@
+package dev.jwtauth.security;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * The names of the service's own meters, and the registry to record them in.
+ */
+public final class AuthMetrics {
+
+	/** Signups that created an account. */
+	public static final String SIGNUPS = "auth.signups";
+
+	/**
+	 * Signins, tagged {@code outcome}: {@code success}, {@code bad_credentials},
+	 * {@code throttled}.
+	 */
+	public static final String SIGNINS = "auth.signins";
+
+	/**
+	 * Presented tokens that were refused, tagged {@code reason}: {@code missing},
+	 * {@code malformed}, {@code bad_signature}, {@code expired}, {@code revoked},
+	 * {@code user_inactive}.
+	 */
+	public static final String TOKEN_REJECTIONS = "auth.token.rejections";
+
+	/**
+	 * Password hashing and checking, tagged {@code operation}: {@code hash},
+	 * {@code verify}.
+	 */
+	public static final String PASSWORD_HASHING = "auth.password.hashing";
+
+	private AuthMetrics() {
+	}
+
+	/** The application's registry, or one of its own where none is configured. */
+	public static MeterRegistry registry(ObjectProvider<MeterRegistry> registries) {
+		return registries.getIfAvailable(SimpleMeterRegistry::new);
+	}
+
+}
