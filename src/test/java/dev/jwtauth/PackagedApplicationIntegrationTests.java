@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class PackagedApplicationIntegrationTests {
 
 	@Test
 	void createSuperuserThenExitsAndTheSuperuserAdministersTheRunningService() throws Exception {
-		Process command = process("create-superuser", "--username", "admin", "--email", "admin@example.com").start();
+		Process command = jar("create-superuser", "--username", "admin", "--email", "admin@example.com").start();
 		command.getOutputStream().write("admin-password\n".getBytes(StandardCharsets.UTF_8));
 		command.getOutputStream().close();
 		assertThat(command.waitFor(90, TimeUnit.SECONDS)).as("the command exits by itself").isTrue();
@@ -57,6 +58,38 @@ class PackagedApplicationIntegrationTests {
 		}
 		assertThat(Files.readString(this.workingDirectory.resolve("output.log"))).contains("Superuser admin created.")
 			.doesNotContain("admin-password");
+	}
+
+	/**
+	 * The Dockerfile's steps without Docker: extract the layers, lay them over each other
+	 * as the image does, start the launcher, and probe health as the container does.
+	 */
+	@Test
+	void extractedLayersStartAndAnswerTheHealthProbeAsInTheImage() throws Exception {
+		Path extracted = this.workingDirectory.resolve("extracted");
+		Process extract = process("-Djarmode=tools", "-jar", System.getProperty("app.jar"), "extract", "--layers",
+				"--launcher", "--destination", extracted.toString())
+			.start();
+		assertThat(extract.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(extract.exitValue()).isZero();
+		Path image = this.workingDirectory.resolve("app");
+		for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
+			copyTree(extracted.resolve(layer), image);
+		}
+		int port = freePort();
+		assertThat(probe(image, port)).as("no service answers yet").isEqualTo(1);
+
+		ProcessBuilder launcher = process("org.springframework.boot.loader.launch.JarLauncher")
+			.directory(image.toFile());
+		launcher.environment().put("SERVER_PORT", Integer.toString(port));
+		try (RunningJar service = new RunningJar(launcher.start())) {
+			awaitReady(service.process(), port);
+			assertThat(probe(image, port)).isZero();
+			assertThat(post(port, "/users/signup/",
+					"{\"user\":{\"username\":\"docker\",\"password\":\"12345678\",\"email\":\"docker@example.com\"}}")
+				.statusCode()).isEqualTo(201);
+		}
+		assertThat(image.resolve("data/jwt-auth.mv.db")).exists();
 	}
 
 	@Test
@@ -97,7 +130,7 @@ class PackagedApplicationIntegrationTests {
 	}
 
 	private RunningJar start(int port) throws Exception {
-		RunningJar jar = new RunningJar(process("--server.port=" + port).start());
+		RunningJar jar = new RunningJar(jar("--server.port=" + port).start());
 		awaitReady(jar.process(), port);
 		return jar;
 	}
@@ -106,9 +139,18 @@ class PackagedApplicationIntegrationTests {
 	 * {@code java -jar} on the packaged jar, in the working directory, without inherited
 	 * settings.
 	 */
+	private ProcessBuilder jar(String... args) {
+		List<String> command = new ArrayList<>(List.of("-jar", System.getProperty("app.jar")));
+		command.addAll(List.of(args));
+		return process(command.toArray(String[]::new));
+	}
+
+	/**
+	 * {@code java} with these arguments, in the working directory, without inherited
+	 * settings.
+	 */
 	private ProcessBuilder process(String... args) {
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
-				System.getProperty("app.jar")));
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.workingDirectory.toFile())
 			.redirectErrorStream(true)
@@ -117,6 +159,30 @@ class PackagedApplicationIntegrationTests {
 			.keySet()
 			.removeIf((name) -> name.startsWith("JWT_") || name.startsWith("SPRING_") || name.startsWith("SUPERUSER_"));
 		return builder;
+	}
+
+	/** The image's HEALTHCHECK command. */
+	private int probe(Path image, int port) throws Exception {
+		ProcessBuilder probe = process("-cp", image.resolve("BOOT-INF/classes").toString(),
+				"dev.jwtauth.ops.HealthProbe");
+		probe.environment().put("SERVER_PORT", Integer.toString(port));
+		Process process = probe.start();
+		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		return process.exitValue();
+	}
+
+	private static void copyTree(Path from, Path to) throws IOException {
+		try (Stream<Path> paths = Files.walk(from)) {
+			for (Path path : (Iterable<Path>) paths::iterator) {
+				Path target = to.resolve(from.relativize(path).toString());
+				if (Files.isDirectory(path)) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.copy(path, target);
+				}
+			}
+		}
 	}
 
 	private void awaitReady(Process process, int port) throws Exception {
