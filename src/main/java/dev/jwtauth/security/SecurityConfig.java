@@ -38,6 +38,10 @@ public class SecurityConfig {
 
 	static final String[] PUBLIC_PATHS = { "/users/signup", "/users/signup/", "/users/signin", "/users/signin/" };
 
+	/** The API's documentation; off altogether when API_DOCS_ENABLED is false. */
+	static final String[] DOCUMENTATION_PATHS = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+			"/swagger-ui/**" };
+
 	/** Liveness and readiness, for load balancers and orchestrators. */
 	static final String[] HEALTH_PATHS = { "/actuator/health", "/actuator/health/**" };
 
@@ -66,6 +70,8 @@ public class SecurityConfig {
 				.requestMatchers(PUBLIC_PATHS)
 				.permitAll()
 				.requestMatchers(HEALTH_PATHS)
+				.permitAll()
+				.requestMatchers(DOCUMENTATION_PATHS)
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasRole(Roles.STAFF)

@@ -1,0 +1,104 @@
+package dev.jwtauth.web;
+
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI document against the contract: every endpoint with every status the
+ * contract gives it, bodies in their envelopes, and the Token scheme where it applies.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+@ActiveProfiles("test")
+class ApiDocumentationTests {
+
+	/** The contract: method and path, then the statuses it answers. */
+	private static final Map<String, List<String>> CONTRACT = Map.ofEntries(
+			Map.entry("post /users/signup/", List.of("201", "400", "405", "413", "415", "500", "503")),
+			Map.entry("post /users/signin/", List.of("200", "400", "405", "413", "415", "429", "500", "503")),
+			Map.entry("post /users/update_current/", List.of("200", "400", "401", "405", "413", "415", "503")),
+			Map.entry("put /users/current/", List.of("200", "400", "401", "413", "415", "503")),
+			Map.entry("patch /users/current/", List.of("200", "400", "401", "413", "415", "503")),
+			Map.entry("get /users/current/", List.of("200", "401", "503")),
+			Map.entry("delete /users/current/", List.of("204", "400", "401", "415", "503")),
+			Map.entry("post /users/signout/", List.of("204", "401", "503")),
+			Map.entry("get /users/", List.of("200", "401", "403", "503")),
+			Map.entry("get /users/{username}/", List.of("200", "401", "403", "404", "503")),
+			Map.entry("patch /users/{username}/", List.of("200", "400", "401", "403", "404", "503")));
+
+	@Autowired
+	private RestTestClient client;
+
+	@Test
+	void documentThenEveryEndpointAndStatusOfTheContract() {
+		String document = document();
+
+		CONTRACT.forEach((endpoint, statuses) -> {
+			String[] parts = endpoint.split(" ");
+			for (String path : List.of(parts[1], parts[1].substring(0, parts[1].length() - 1))) {
+				Map<String, Object> responses = JsonPath.read(document,
+						"$.paths['" + path + "']." + parts[0] + ".responses");
+				assertThat(responses).as(endpoint).containsKeys(statuses.toArray(String[]::new));
+			}
+		});
+		assertThat(JsonPath.<String>read(document, "$.openapi")).startsWith("3.1");
+	}
+
+	@Test
+	void documentThenBodiesInTheirEnvelopesWithSnakeCaseFields() {
+		String document = document();
+
+		assertThat(JsonPath.<String>read(document,
+				"$.paths['/users/update_current/'].post.requestBody.content['application/json'].schema.properties.user['$ref']"))
+			.isEqualTo("#/components/schemas/UpdateRequest");
+		assertThat(JsonPath.<Map<String, Object>>read(document, "$.components.schemas.UpdateRequest.properties"))
+			.containsKey("current_password");
+		assertThat(JsonPath.<String>read(document,
+				"$.paths['/users/signup/'].post.responses['201'].content['application/json'].schema.properties.user['$ref']"))
+			.isEqualTo("#/components/schemas/UserResponse");
+		assertThat(JsonPath.<Map<String, Object>>read(document,
+				"$.paths['/users/'].get.responses['200'].content['application/json'].schema.properties"))
+			.containsKey("users");
+		assertThat(JsonPath.<String>read(document,
+				"$.paths['/users/signin/'].post.responses['400'].content['application/json'].schema['$ref']"))
+			.isEqualTo("#/components/schemas/ErrorEnvelope");
+	}
+
+	@Test
+	void documentThenTokenSchemeOnProtectedEndpointsOnly() {
+		String document = document();
+
+		assertThat(JsonPath.<String>read(document, "$.components.securitySchemes.Token.name"))
+			.isEqualTo("Authorization");
+		assertThat(JsonPath.<List<Object>>read(document, "$.paths['/users/current/'].get.security")).isNotEmpty();
+		assertThat(JsonPath.<Map<String, Object>>read(document, "$.paths['/users/signin/'].post"))
+			.doesNotContainKey("security");
+	}
+
+	@Test
+	void swaggerUiThenServed() {
+		this.client.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
+	}
+
+	private String document() {
+		return this.client.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseBody();
+	}
+
+}
