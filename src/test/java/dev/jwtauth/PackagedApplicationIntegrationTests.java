@@ -82,6 +82,7 @@ class PackagedApplicationIntegrationTests {
 		ProcessBuilder launcher = process("org.springframework.boot.loader.launch.JarLauncher")
 			.directory(image.toFile());
 		launcher.environment().put("SERVER_PORT", Integer.toString(port));
+		launcher.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
 		try (RunningJar service = new RunningJar(launcher.start())) {
 			awaitReady(service.process(), port);
 			assertThat(probe(image, port)).isZero();
@@ -90,6 +91,10 @@ class PackagedApplicationIntegrationTests {
 				.statusCode()).isEqualTo(201);
 		}
 		assertThat(image.resolve("data/jwt-auth.mv.db")).exists();
+		assertThat(Files.readAllLines(this.workingDirectory.resolve("output.log")))
+			.anySatisfy((line) -> assertThat(line).startsWith("{")
+				.contains("\"message\":\"POST /users/signup/ 201")
+				.contains("\"requestId\":"));
 	}
 
 	@Test
@@ -119,6 +124,8 @@ class PackagedApplicationIntegrationTests {
 		}
 
 		String secret = Files.readString(secretFile).strip();
+		assertThat(Files.readString(this.workingDirectory.resolve("output.log")))
+			.contains("Graceful shutdown complete");
 		String logs = Files.readString(this.workingDirectory.resolve("output.log"));
 		assertThat(logs)
 			.containsPattern("Ready on port \\d+, database jdbc:h2:file:./data/jwt-auth as sa, profiles \\[default\\]")

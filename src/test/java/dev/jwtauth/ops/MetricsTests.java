@@ -98,7 +98,7 @@ class MetricsTests {
 	}
 
 	@Test
-	void infoThenBuildVersion() {
+	void infoThenBuildVersionAndCommit() {
 		this.client.get()
 			.uri("/actuator/info")
 			.header(HttpHeaders.AUTHORIZATION, "Token " + this.staffToken)
@@ -107,6 +107,8 @@ class MetricsTests {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.build.version")
+			.isNotEmpty()
+			.jsonPath("$.git.commit.id")
 			.isNotEmpty();
 	}
 
