@@ -1,18 +1,11 @@
 package dev.jwtauth.user;
 
-import dev.jwtauth.security.CredentialsConfig;
-import dev.jwtauth.security.SecurityConfig;
-import dev.jwtauth.security.TokenSubjects;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -33,22 +26,11 @@ class CorsTests {
 	}
 
 	@Nested
-	@WebMvcTest
-	@ActiveProfiles("test")
-	@Import({ SecurityConfig.class, CredentialsConfig.class })
+	@UserWebMvcTest
 	class ByDefault {
 
 		@Autowired
 		private MockMvcTester mvc;
-
-		@MockitoBean
-		private UserService service;
-
-		@MockitoBean
-		private TokenSubjects subjects;
-
-		@MockitoBean
-		private UserAdministration administration;
 
 		@Test
 		void preflightThenNoCorsHeadersSoBrowsersRefuse() {
@@ -60,23 +42,12 @@ class CorsTests {
 	}
 
 	@Nested
-	@WebMvcTest
-	@ActiveProfiles("test")
-	@Import({ SecurityConfig.class, CredentialsConfig.class })
+	@UserWebMvcTest
 	@TestPropertySource(properties = "auth.cors.allowed-origins=https://app.example,https://admin.example")
 	class WithAllowedOrigins {
 
 		@Autowired
 		private MockMvcTester mvc;
-
-		@MockitoBean
-		private UserService service;
-
-		@MockitoBean
-		private TokenSubjects subjects;
-
-		@MockitoBean
-		private UserAdministration administration;
 
 		@Test
 		void preflightFromAllowedOriginThenAllowedWithoutCredentials() {

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.jwtauth.security.CredentialsConfig;
-import dev.jwtauth.security.SecurityConfig;
 import dev.jwtauth.security.TokenService;
 import dev.jwtauth.security.TokenSubject;
 import dev.jwtauth.security.TokenSubjects;
@@ -22,13 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -43,9 +37,7 @@ import static org.mockito.Mockito.verify;
  * HTTP, security and error mapping of the user endpoints, through the real security
  * configuration and envelope converter.
  */
-@WebMvcTest
-@ActiveProfiles("test")
-@Import({ SecurityConfig.class, CredentialsConfig.class })
+@UserWebMvcTest
 class UserControllerTests {
 
 	private static final long USER_ID = 7;
@@ -58,14 +50,11 @@ class UserControllerTests {
 	@Autowired
 	private TokenService tokens;
 
-	@MockitoBean
+	@Autowired
 	private UserService service;
 
-	@MockitoBean
+	@Autowired
 	private TokenSubjects subjects;
-
-	@MockitoBean
-	private UserAdministration administration;
 
 	@Value("${auth.token.secret}")
 	private String secret;
