@@ -15,7 +15,7 @@ public final class AuthMetrics {
 
 	/**
 	 * Signins, tagged {@code outcome}: {@code success}, {@code bad_credentials},
-	 * {@code throttled}.
+	 * {@code throttled}, {@code busy} (refused unchecked while hashing was at capacity).
 	 */
 	public static final String SIGNINS = "auth.signins";
 
@@ -31,6 +31,12 @@ public final class AuthMetrics {
 	 * {@code verify}.
 	 */
 	public static final String PASSWORD_HASHING = "auth.password.hashing";
+
+	/**
+	 * Requests refused because every password-hashing slot stayed busy for as long as a
+	 * request may wait.
+	 */
+	public static final String PASSWORD_HASHING_BUSY = "auth.password.hashing.busy";
 
 	private AuthMetrics() {
 	}

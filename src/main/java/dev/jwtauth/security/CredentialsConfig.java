@@ -18,7 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * The credentials the service checks: tokens and password hashes.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TokenProperties.class)
+@EnableConfigurationProperties({ TokenProperties.class, PasswordHashingProperties.class })
 public class CredentialsConfig {
 
 	/** Argon2id at OWASP's recommended minimum: 19 MiB of memory, 2 passes, 1 lane. */
@@ -42,8 +42,8 @@ public class CredentialsConfig {
 	}
 
 	@Bean
-	PasswordHasher passwordHasher(ObjectProvider<MeterRegistry> metrics) {
-		return new PasswordHasher(passwordEncoder(), AuthMetrics.registry(metrics));
+	PasswordHasher passwordHasher(PasswordHashingProperties limits, ObjectProvider<MeterRegistry> metrics) {
+		return new PasswordHasher(passwordEncoder(), limits, AuthMetrics.registry(metrics));
 	}
 
 	private static PasswordEncoder passwordEncoder() {

@@ -76,6 +76,17 @@ public class SigninThrottle {
 			.update();
 	}
 
+	/**
+	 * The attempt was never checked: it no longer counts, and earlier failures still do.
+	 */
+	public void withdraw(String client, String account) {
+		this.jdbc
+			.sql("update signin_failures set failures = failures - 1 "
+					+ "where client_address = ? and account in (?, ?) and failures > 0")
+			.params(client, digest(account), ANY_ACCOUNT)
+			.update();
+	}
+
 	/** Forgets counts whose window has ended. */
 	@Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
 	public void forgetExpired() {

@@ -9,6 +9,7 @@ import jakarta.validation.Validator;
 
 import dev.jwtauth.security.AuthMetrics;
 import dev.jwtauth.security.PasswordHasher;
+import dev.jwtauth.security.PasswordHashingBusyException;
 import dev.jwtauth.security.TokenService;
 import dev.jwtauth.throttle.SigninThrottle;
 import dev.jwtauth.throttle.SigninThrottledException;
@@ -99,7 +100,16 @@ class UserService {
 			throw ex;
 		}
 		Optional<User> user = findForSignin(request);
-		boolean matches = this.passwords.matches(request.password(), user.map(User::getPasswordHash).orElse(null));
+		boolean matches;
+		try {
+			matches = this.passwords.matches(request.password(), user.map(User::getPasswordHash).orElse(null));
+		}
+		catch (PasswordHashingBusyException ex) {
+			// Refused unchecked: the attempt does not count against the client.
+			this.throttle.withdraw(client, account);
+			countSignin("busy");
+			throw ex;
+		}
 		if (!matches || !user.get().isActive()) {
 			events.info("Signin refused: client={}", client);
 			countSignin("bad_credentials");

@@ -99,12 +99,22 @@ class ApiDocumentation {
 		}
 		errors.put("405", "Method not allowed on this path (Allow)");
 		errors.put("500", "Unexpected failure");
-		errors.put("503", "Database unavailable (Retry-After)");
+		errors.put("503",
+				checksPasswords(path, method)
+						? "Database unavailable, or too many password checks at once (Retry-After)"
+						: "Database unavailable (Retry-After)");
 		errors
 			.forEach((status, description) -> operation.getResponses()
 				.putIfAbsent(status, new ApiResponse().description(description)
 					.content(new Content().addMediaType("application/json",
 							new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ERROR_SCHEMA))))));
+	}
+
+	/** Whether the operation may hash a password, and so wait for a hashing slot. */
+	private static boolean checksPasswords(String path, PathItem.HttpMethod method) {
+		return path.startsWith("/users/signin") || path.startsWith("/users/signup")
+				|| path.startsWith("/users/update_current")
+				|| (path.startsWith("/users/current") && method != PathItem.HttpMethod.GET);
 	}
 
 	private static Schema<?> envelope(Schema<?> body) {

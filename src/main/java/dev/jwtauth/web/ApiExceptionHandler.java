@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.jwtauth.security.PasswordHashingBusyException;
 import dev.jwtauth.security.TokenFailure;
 import dev.jwtauth.throttle.SigninThrottledException;
 import dev.jwtauth.user.AccountNotFoundException;
@@ -61,6 +62,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
 			.body(ErrorBody.of("Too many failed signins. Try again in " + seconds + " seconds."));
+	}
+
+	/**
+	 * Every password-hashing slot stayed busy: nothing was checked or written, and a
+	 * retry in a moment will most likely find a free slot.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ErrorBody> hashingBusy(PasswordHashingBusyException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(ErrorBody.of("Too many signins at once; try again in a second."));
 	}
 
 	@ExceptionHandler
