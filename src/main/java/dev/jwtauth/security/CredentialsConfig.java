@@ -46,7 +46,8 @@ public class CredentialsConfig {
 		return new PasswordHasher(passwordEncoder(), limits, AuthMetrics.registry(metrics));
 	}
 
-	private static PasswordEncoder passwordEncoder() {
+	/** The encoder of every password hash, at the parameters in production. */
+	static PasswordEncoder passwordEncoder() {
 		String current = "argon2";
 		DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(current,
 				Map.of(current, new Argon2PasswordEncoder(16, 32, 1, ARGON2_MEMORY_KIB, ARGON2_ITERATIONS)));

@@ -5,8 +5,6 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
-import dev.jwtauth.security.TokenSubject;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
@@ -36,11 +34,5 @@ interface UserRepository extends JpaRepository<User, Long> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select u from User u where u.usernameKey = :usernameKey")
 	Optional<User> findForUpdateByUsernameKey(String usernameKey);
-
-	@Query("""
-			select new dev.jwtauth.security.TokenSubject(u.id, u.username, u.email, u.active, u.staff, u.superuser,
-				u.tokenVersion)
-			from User u where u.id = :id""")
-	Optional<TokenSubject> findSubjectById(long id);
 
 }

@@ -54,17 +54,22 @@ abstract class UserRepositoryTests {
 	}
 
 	@Test
-	void findSubjectByIdThenCarriesWhatTheTokenFilterNeeds() {
+	void tokenSubjectsFindByIdThenCarriesWhatTheTokenFilterNeeds() {
 		User saved = this.users.saveAndFlush(new User("john", "john@example.com", "{argon2}hash"));
+		saved.makeSuperuser();
+		this.users.saveAndFlush(saved);
+		UserTokenSubjects subjects = new UserTokenSubjects(this.jdbc);
 
-		assertThat(this.users.findSubjectById(saved.getId())).hasValueSatisfying((subject) -> {
+		assertThat(subjects.findById(saved.getId())).hasValueSatisfying((subject) -> {
 			assertThat(subject.id()).isEqualTo(saved.getId());
 			assertThat(subject.username()).isEqualTo("john");
 			assertThat(subject.email()).isEqualTo("john@example.com");
 			assertThat(subject.active()).isTrue();
+			assertThat(subject.staff()).isTrue();
+			assertThat(subject.superuser()).isTrue();
 			assertThat(subject.tokenVersion()).isZero();
 		});
-		assertThat(this.users.findSubjectById(saved.getId() + 1000)).isEmpty();
+		assertThat(subjects.findById(saved.getId() + 1000)).isEmpty();
 	}
 
 	@Test

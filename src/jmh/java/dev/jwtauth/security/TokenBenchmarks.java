@@ -1,0 +1,48 @@
+package dev.jwtauth.security;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Issuing and verifying a token, as every signin and every authenticated request does.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class TokenBenchmarks {
+
+	private TokenService tokens;
+
+	private String token;
+
+	@Setup
+	public void setUp() {
+		byte[] secret = new byte[64];
+		new SecureRandom().nextBytes(secret);
+		this.tokens = new TokenService(List.of(secret), Duration.ofHours(24), Clock.systemUTC());
+		this.token = this.tokens.issue(42, 0);
+	}
+
+	@Benchmark
+	public String issue() {
+		return this.tokens.issue(42, 0);
+	}
+
+	@Benchmark
+	public VerifiedToken verify() throws TokenRejectedException {
+		return this.tokens.verify(this.token);
+	}
+
+}
