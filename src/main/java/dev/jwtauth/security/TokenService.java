@@ -1,5 +1,7 @@
 package dev.jwtauth.security;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.SecretKey;
 
@@ -47,6 +50,9 @@ public class TokenService {
 	/** Tolerated clock difference between the instances that issue and verify tokens. */
 	static final long CLOCK_SKEW_SECONDS = 30;
 
+	/** Verified tokens remembered at most: a few MiB, however many clients there are. */
+	static final int MAX_REMEMBERED = 10_000;
+
 	private final SecretKey signingKey;
 
 	private final String signingKeyId;
@@ -56,6 +62,15 @@ public class TokenService {
 	private final Duration lifetime;
 
 	private final Clock clock;
+
+	/**
+	 * Tokens verified earlier, by the SHA-256 digest of their text. A client presents the
+	 * same token on every request until it expires, so its signature and claims are
+	 * checked once; its expiry is checked on every request. Only tokens that verified are
+	 * kept, so a presented token is accepted from here only if exactly the same text
+	 * verified before.
+	 */
+	private final Map<ByteBuffer, Remembered> verified = new ConcurrentHashMap<>();
 
 	/**
 	 * @param secrets the secrets tokens are verified with; the first also signs
@@ -90,9 +105,12 @@ public class TokenService {
 	 * SHA-256 digest, the same on every instance that has the secret.
 	 */
 	public static String keyId(byte[] secret) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha256(secret), 9));
+	}
+
+	private static byte[] sha256(byte[] bytes) {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret);
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 9));
+			return MessageDigest.getInstance("SHA-256").digest(bytes);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every Java platform has SHA-256", ex);
@@ -116,8 +134,35 @@ public class TokenService {
 	}
 
 	VerifiedToken verify(String token) throws TokenRejectedException {
+		ByteBuffer digest = ByteBuffer.wrap(sha256(token.getBytes(StandardCharsets.UTF_8)));
+		Remembered remembered = this.verified.get(digest);
+		if (remembered != null && this.clock.instant().isBefore(remembered.expiresAt())) {
+			return remembered.token();
+		}
+		Claims claims = parse(token);
+		VerifiedToken verifiedToken = toVerifiedToken(claims);
+		remember(digest,
+				new Remembered(verifiedToken, claims.getExpiration().toInstant().plusSeconds(CLOCK_SKEW_SECONDS)));
+		return verifiedToken;
+	}
+
+	private void remember(ByteBuffer digest, Remembered remembered) {
+		if (this.verified.size() >= MAX_REMEMBERED) {
+			Instant now = this.clock.instant();
+			this.verified.values().removeIf((entry) -> !now.isBefore(entry.expiresAt()));
+			if (this.verified.size() >= MAX_REMEMBERED) {
+				this.verified.clear();
+			}
+		}
+		this.verified.put(digest, remembered);
+	}
+
+	/**
+	 * Checks a token's signature and expiry with the JWT library, as on its first use.
+	 */
+	Claims parse(String token) throws TokenRejectedException {
 		try {
-			return toVerifiedToken(this.parser.parseSignedClaims(token).getPayload());
+			return this.parser.parseSignedClaims(token).getPayload();
 		}
 		catch (ExpiredJwtException ex) {
 			throw new TokenRejectedException(TokenFailure.EXPIRED);
@@ -142,6 +187,10 @@ public class TokenService {
 			throw new TokenRejectedException(TokenFailure.INVALID, MALFORMED);
 		}
 		return new VerifiedToken(id, version.intValue());
+	}
+
+	/** A verified token, and until when it may be accepted without checking it again. */
+	private record Remembered(VerifiedToken token, Instant expiresAt) {
 	}
 
 	private static Long integral(Object claim) {

@@ -66,6 +66,38 @@ class TokenServiceTests {
 	}
 
 	@Test
+	void verifyWhenVerifiedBeforeAndLifetimeOverSinceThenExpired() throws Exception {
+		MutableClock clock = new MutableClock(NOW);
+		TokenService service = new TokenService(List.of(SECRET), Duration.ofHours(24), clock);
+		String token = service.issue(42, 0);
+		assertThat(service.verify(token).userId()).isEqualTo(42);
+
+		clock.now = NOW.plus(Duration.ofHours(24)).plusSeconds(TokenService.CLOCK_SKEW_SECONDS - 1);
+		assertThat(service.verify(token).userId()).isEqualTo(42);
+		clock.now = NOW.plus(Duration.ofHours(24)).plusSeconds(TokenService.CLOCK_SKEW_SECONDS + 1);
+		assertRejected(service, token, TokenFailure.EXPIRED);
+	}
+
+	@Test
+	void verifyWhenAnotherTextOfAVerifiedTokenThenCheckedAgain() throws Exception {
+		String token = this.tokens.issue(42, 0);
+		this.tokens.verify(token);
+		String[] parts = token.split("\\.");
+		String otherSignature = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 2)
+				+ ((parts[2].endsWith("AA")) ? "BA" : "AA");
+
+		assertRejected(this.tokens, otherSignature, TokenFailure.INVALID);
+		assertRejected(this.tokens, token + " ", TokenFailure.INVALID);
+	}
+
+	@Test
+	void verifyWhenManyTokensThenEachStillVerified() throws Exception {
+		for (int id = 1; id <= TokenService.MAX_REMEMBERED + 10; id++) {
+			assertThat(this.tokens.verify(this.tokens.issue(id, 0)).userId()).isEqualTo(id);
+		}
+	}
+
+	@Test
 	void verifyWhenWithinLifetimeThenAccepted() throws Exception {
 		String token = this.tokens.issue(42, 0);
 		TokenService later = new TokenService(List.of(SECRET), Duration.ofHours(24),
@@ -244,6 +276,31 @@ class TokenServiceTests {
 	private static void assertRejected(TokenService service, String token, TokenFailure failure) {
 		assertThatExceptionOfType(TokenRejectedException.class).isThrownBy(() -> service.verify(token))
 			.satisfies((ex) -> assertThat(ex.failure()).isEqualTo(failure));
+	}
+
+	private static final class MutableClock extends Clock {
+
+		private Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
 	}
 
 	private static Clock fixedAt(Instant instant) {
