@@ -1,6 +1,7 @@
 package dev.jwtauth.security;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +27,12 @@ public class CredentialsConfig {
 
 	private static final int ARGON2_ITERATIONS = 2;
 
+	private final ObjectProvider<LegacyHashFormat> legacyHashes;
+
+	CredentialsConfig(ObjectProvider<LegacyHashFormat> legacyHashes) {
+		this.legacyHashes = legacyHashes;
+	}
+
 	@Bean
 	TokenService tokenService(TokenProperties properties, Environment environment) {
 		return new TokenService(SigningSecret.resolveAll(properties, isEmbeddedH2(environment)), properties.lifetime(),
@@ -46,10 +53,12 @@ public class CredentialsConfig {
 		return new PasswordHasher(passwordEncoder(), AuthMetrics.registry(metrics));
 	}
 
-	private static PasswordEncoder passwordEncoder() {
+	private PasswordEncoder passwordEncoder() {
 		String current = "argon2";
-		DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(current,
-				Map.of(current, new Argon2PasswordEncoder(16, 32, 1, ARGON2_MEMORY_KIB, ARGON2_ITERATIONS)));
+		Map<String, PasswordEncoder> encoders = new HashMap<>();
+		this.legacyHashes.orderedStream().forEach((format) -> encoders.put(format.id(), format.verifier()));
+		encoders.put(current, new Argon2PasswordEncoder(16, 32, 1, ARGON2_MEMORY_KIB, ARGON2_ITERATIONS));
+		DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(current, encoders);
 		// A stored hash without a known {id} prefix never matches, instead of failing.
 		encoder.setDefaultPasswordEncoderForMatches(new UnknownHashEncoder());
 		return encoder;

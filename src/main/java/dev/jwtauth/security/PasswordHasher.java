@@ -44,4 +44,12 @@ public class PasswordHasher {
 		return this.verifying.record(() -> this.encoder.matches(password, hash));
 	}
 
+	/**
+	 * Whether {@code hash}, which a password was just checked against, is of an older
+	 * kind or weaker parameters than the service writes now, and should be replaced.
+	 */
+	public boolean isOutdated(String hash) {
+		return this.encoder.upgradeEncoding(hash);
+	}
+
 }

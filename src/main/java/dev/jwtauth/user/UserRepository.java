@@ -43,4 +43,13 @@ interface UserRepository extends JpaRepository<User, Long> {
 			from User u where u.id = :id""")
 	Optional<TokenSubject> findSubjectById(long id);
 
+	/**
+	 * Replaces a password hash with a stronger one of the same password, unless the
+	 * password changed meanwhile; tokens stay valid.
+	 */
+	@Modifying
+	@Transactional
+	@Query("update User u set u.passwordHash = :newHash where u.id = :id and u.passwordHash = :oldHash")
+	int rehashPassword(long id, String oldHash, String newHash);
+
 }
