@@ -48,6 +48,8 @@ class User {
 
 	private Instant updatedAt;
 
+	private Instant importedAt;
+
 	protected User() {
 	}
 
