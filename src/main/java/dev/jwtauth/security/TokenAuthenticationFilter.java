@@ -3,6 +3,7 @@ package dev.jwtauth.security;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -10,6 +11,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
+
+import dev.jwtauth.security.PredecessorTokens.PredecessorToken;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -29,6 +32,9 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private static final List<String> SCHEMES = List.of("token", "bearer");
 
+	/** A user's token version until its tokens are first revoked. */
+	private static final int FIRST_TOKEN_VERSION = 0;
+
 	/** Compiled once: every request's header is split with it. */
 	private static final Pattern BLANKS = Pattern.compile("[ \t]+");
 
@@ -38,14 +44,17 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final TokenSubjects subjects;
 
+	private final PredecessorTokens predecessorTokens;
+
 	private final HandlerExceptionResolver exceptionResolver;
 
 	private final MeterRegistry metrics;
 
-	TokenAuthenticationFilter(TokenService tokens, TokenSubjects subjects, HandlerExceptionResolver exceptionResolver,
-			MeterRegistry metrics) {
+	TokenAuthenticationFilter(TokenService tokens, TokenSubjects subjects, PredecessorTokens predecessorTokens,
+			HandlerExceptionResolver exceptionResolver, MeterRegistry metrics) {
 		this.tokens = tokens;
 		this.subjects = subjects;
+		this.predecessorTokens = predecessorTokens;
 		this.exceptionResolver = exceptionResolver;
 		this.metrics = metrics;
 	}
@@ -98,18 +107,39 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 	}
 
 	private void authenticate(String token) throws TokenRejectedException {
-		VerifiedToken verified = this.tokens.verify(token);
-		TokenSubject subject = this.subjects.findById(verified.userId())
-			.filter(TokenSubject::active)
-			.orElseThrow(() -> new TokenRejectedException(TokenFailure.USER_INACTIVE));
-		if (subject.tokenVersion() != verified.tokenVersion()) {
-			throw new TokenRejectedException(TokenFailure.REVOKED);
-		}
+		TokenSubject subject = subjectOf(token);
 		TokenPrincipal principal = new TokenPrincipal(subject.id(), subject.username(), subject.email(),
 				subject.staff(), subject.superuser(), token);
 		SecurityContext context = this.contextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, roles(subject)));
 		this.contextHolder.setContext(context);
+	}
+
+	/**
+	 * The active user a token names, with the token version the token carries. A token of
+	 * the predecessor's carries none: it counts as the user's first.
+	 */
+	private TokenSubject subjectOf(String token) throws TokenRejectedException {
+		VerifiedToken verified;
+		Optional<TokenSubject> found;
+		try {
+			verified = this.tokens.verify(token);
+			found = this.subjects.findById(verified.userId());
+		}
+		catch (TokenRejectedException ex) {
+			PredecessorToken predecessor = this.predecessorTokens.verify(token).orElseThrow(() -> ex);
+			if (predecessor.expired()) {
+				throw new TokenRejectedException(TokenFailure.EXPIRED);
+			}
+			verified = new VerifiedToken(predecessor.userId(), FIRST_TOKEN_VERSION);
+			found = this.subjects.findImportedById(predecessor.userId());
+		}
+		TokenSubject subject = found.filter(TokenSubject::active)
+			.orElseThrow(() -> new TokenRejectedException(TokenFailure.USER_INACTIVE));
+		if (subject.tokenVersion() != verified.tokenVersion()) {
+			throw new TokenRejectedException(TokenFailure.REVOKED);
+		}
+		return subject;
 	}
 
 }

@@ -43,6 +43,12 @@ interface UserRepository extends JpaRepository<User, Long> {
 			from User u where u.id = :id""")
 	Optional<TokenSubject> findSubjectById(long id);
 
+	@Query("""
+			select new dev.jwtauth.security.TokenSubject(u.id, u.username, u.email, u.active, u.staff, u.superuser,
+				u.tokenVersion)
+			from User u where u.id = :id and u.importedAt is not null""")
+	Optional<TokenSubject> findImportedSubjectById(long id);
+
 	/**
 	 * Replaces a password hash with a stronger one of the same password, unless the
 	 * password changed meanwhile; tokens stay valid.
