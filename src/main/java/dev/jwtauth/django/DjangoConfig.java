@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-import dev.jwtauth.security.LegacyHashFormat;
 import dev.jwtauth.security.PredecessorTokens;
 
 import org.slf4j.Logger;
@@ -15,19 +14,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What lets the original Django service's users switch without noticing: their password
- * hashes, and, during the migration window, their tokens.
+ * The migration window, during which the original Django service's tokens are accepted.
+ * Its password hashes need no setting: {@link DjangoPasswordHashes} is found on the
+ * classpath.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DjangoProperties.class)
 class DjangoConfig {
 
 	private static final Logger logger = LoggerFactory.getLogger(DjangoConfig.class);
-
-	@Bean
-	LegacyHashFormat djangoPasswordHashes() {
-		return new LegacyHashFormat(DjangoPasswordHashes.ID, new DjangoPasswordHashes());
-	}
 
 	@Bean
 	PredecessorTokens djangoTokens(DjangoProperties properties) {

@@ -7,9 +7,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Set;
 
+import dev.jwtauth.security.LegacyHashFormat;
+
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCrypt;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder.SecretKeyFactoryAlgorithm;
 
@@ -20,7 +21,7 @@ import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder.Secret
  * ({@code !…}, Django's {@code set_unusable_password}) and a malformed hash never match.
  * Never encodes: passwords are hashed again with the service's own algorithm.
  */
-final class DjangoPasswordHashes implements PasswordEncoder {
+public final class DjangoPasswordHashes implements LegacyHashFormat {
 
 	/** The prefix of Django hashes in the password_hash column: {@code {django}…}. */
 	static final String ID = "django";
@@ -30,6 +31,11 @@ final class DjangoPasswordHashes implements PasswordEncoder {
 
 	/** Reads its parameters from each hash; the ones given here serve only to encode. */
 	private final Argon2PasswordEncoder argon2 = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+
+	@Override
+	public String id() {
+		return ID;
+	}
 
 	/** Whether {@code hash}, as Django stored it, is of a kind this class checks. */
 	static boolean isSupported(String hash) {

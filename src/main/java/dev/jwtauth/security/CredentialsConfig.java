@@ -3,6 +3,7 @@ package dev.jwtauth.security;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -27,12 +28,6 @@ public class CredentialsConfig {
 
 	private static final int ARGON2_ITERATIONS = 2;
 
-	private final ObjectProvider<LegacyHashFormat> legacyHashes;
-
-	CredentialsConfig(ObjectProvider<LegacyHashFormat> legacyHashes) {
-		this.legacyHashes = legacyHashes;
-	}
-
 	@Bean
 	TokenService tokenService(TokenProperties properties, Environment environment) {
 		return new TokenService(SigningSecret.resolveAll(properties, isEmbeddedH2(environment)), properties.lifetime(),
@@ -53,15 +48,21 @@ public class CredentialsConfig {
 		return new PasswordHasher(passwordEncoder(), AuthMetrics.registry(metrics));
 	}
 
-	private PasswordEncoder passwordEncoder() {
+	private static PasswordEncoder passwordEncoder() {
 		String current = "argon2";
-		Map<String, PasswordEncoder> encoders = new HashMap<>();
-		this.legacyHashes.orderedStream().forEach((format) -> encoders.put(format.id(), format.verifier()));
+		Map<String, PasswordEncoder> encoders = legacyEncoders();
 		encoders.put(current, new Argon2PasswordEncoder(16, 32, 1, ARGON2_MEMORY_KIB, ARGON2_ITERATIONS));
 		DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(current, encoders);
 		// A stored hash without a known {id} prefix never matches, instead of failing.
 		encoder.setDefaultPasswordEncoderForMatches(new UnknownHashEncoder());
 		return encoder;
+	}
+
+	/** The kinds of hash the service checks but no longer writes, by prefix. */
+	private static Map<String, PasswordEncoder> legacyEncoders() {
+		Map<String, PasswordEncoder> encoders = new HashMap<>();
+		ServiceLoader.load(LegacyHashFormat.class).forEach((format) -> encoders.put(format.id(), format));
+		return encoders;
 	}
 
 	/** Fails closed on a stored hash whose algorithm is not configured. */

@@ -5,11 +5,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * A kind of stored password hash that the service checks but no longer writes, such as
  * those imported from another service. Stored as {@code {id}hash}; the password is hashed
- * again with the current algorithm at its first successful check.
- *
- * @param id the prefix that names the kind in stored hashes
- * @param verifier checks a password against a hash of this kind, without its prefix;
- * never asked to encode
+ * again with the current algorithm at its first successful check. Implementations are
+ * found with {@link java.util.ServiceLoader} ({@code META-INF/services}), since the
+ * password encoder is a plain static factory; they are only asked to match, never to
+ * encode.
  */
-public record LegacyHashFormat(String id, PasswordEncoder verifier) {
+public interface LegacyHashFormat extends PasswordEncoder {
+
+	/** The prefix that names this kind in stored hashes, without its braces. */
+	String id();
+
 }
