@@ -3,8 +3,10 @@ package dev.jwtauth.django;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.function.LongPredicate;
 
 import dev.jwtauth.security.PredecessorTokens;
+import dev.jwtauth.user.UserImport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +27,8 @@ class DjangoConfig {
 	private static final Logger logger = LoggerFactory.getLogger(DjangoConfig.class);
 
 	@Bean
-	PredecessorTokens djangoTokens(DjangoProperties properties) {
-		return tokens(properties, Clock.systemUTC());
+	PredecessorTokens djangoTokens(DjangoProperties properties, UserImport imports) {
+		return tokens(properties, Clock.systemUTC(), imports::isImported);
 	}
 
 	/**
@@ -35,7 +37,7 @@ class DjangoConfig {
 	 * @throws InvalidDjangoTokenWindowException when only one is given, or the cut-off is
 	 * not an instant
 	 */
-	static PredecessorTokens tokens(DjangoProperties properties, Clock clock) {
+	static PredecessorTokens tokens(DjangoProperties properties, Clock clock, LongPredicate imported) {
 		boolean hasKey = isSet(properties.secretKey());
 		boolean hasCutOff = isSet(properties.tokensUntil());
 		if (!hasKey && !hasCutOff) {
@@ -53,7 +55,7 @@ class DjangoConfig {
 			logger.warn("DJANGO_TOKENS_UNTIL ({}) has passed: tokens of the original Django service are refused",
 					until);
 		}
-		return new DjangoTokens(properties.secretKey(), until, clock);
+		return new DjangoTokens(properties.secretKey(), until, clock, imported);
 	}
 
 	private static Instant cutOff(String tokensUntil) {

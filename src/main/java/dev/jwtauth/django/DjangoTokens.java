@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The tokens the original Django service issued: HS256 over {@code {"id": N,
  * "expiration": <Unix time>}}, keyed with the UTF-8 bytes of its {@code SECRET_KEY}, as
- * PyJWT does. Accepted until their expiration or the cut-off, whichever comes first.
+ * PyJWT does. Accepted until their expiration or the cut-off, whichever comes first, for
+ * users imported from it.
  * <p>
  * Verified with {@link Mac} rather than the JWT library, which refuses HMAC keys shorter
  * than 256 bits, as Django's secret keys may be.
@@ -37,10 +39,17 @@ final class DjangoTokens implements PredecessorTokens {
 
 	private final Clock clock;
 
-	DjangoTokens(String secretKey, Instant until, Clock clock) {
+	private final LongPredicate imported;
+
+	/**
+	 * @param imported whether the user with an id was imported from the original: its
+	 * later ids may belong to somebody else here
+	 */
+	DjangoTokens(String secretKey, Instant until, Clock clock, LongPredicate imported) {
 		this.key = new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), HMAC);
 		this.until = until;
 		this.clock = clock;
+		this.imported = imported;
 	}
 
 	@Override
@@ -59,7 +68,8 @@ final class DjangoTokens implements PredecessorTokens {
 			JsonNode claims = json.readTree(decode(parts[1]));
 			JsonNode id = claims.path("id");
 			JsonNode expiration = claims.path("expiration");
-			if (!id.isIntegralNumber() || !id.canConvertToLong() || !expiration.isNumber()) {
+			if (!id.isIntegralNumber() || !id.canConvertToLong() || !expiration.isNumber()
+					|| !this.imported.test(id.longValue())) {
 				return Optional.empty();
 			}
 			boolean expired = now.toEpochMilli() >= expiration.doubleValue() * 1000;

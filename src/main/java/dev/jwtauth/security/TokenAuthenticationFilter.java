@@ -3,7 +3,6 @@ package dev.jwtauth.security;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -107,7 +106,13 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 	}
 
 	private void authenticate(String token) throws TokenRejectedException {
-		TokenSubject subject = subjectOf(token);
+		VerifiedToken verified = verify(token);
+		TokenSubject subject = this.subjects.findById(verified.userId())
+			.filter(TokenSubject::active)
+			.orElseThrow(() -> new TokenRejectedException(TokenFailure.USER_INACTIVE));
+		if (subject.tokenVersion() != verified.tokenVersion()) {
+			throw new TokenRejectedException(TokenFailure.REVOKED);
+		}
 		TokenPrincipal principal = new TokenPrincipal(subject.id(), subject.username(), subject.email(),
 				subject.staff(), subject.superuser(), token);
 		SecurityContext context = this.contextHolder.createEmptyContext();
@@ -116,30 +121,20 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The active user a token names, with the token version the token carries. A token of
-	 * the predecessor's carries none: it counts as the user's first.
+	 * The service's own token, or else the predecessor's, which carries no token version:
+	 * it counts as the user's first.
 	 */
-	private TokenSubject subjectOf(String token) throws TokenRejectedException {
-		VerifiedToken verified;
-		Optional<TokenSubject> found;
+	private VerifiedToken verify(String token) throws TokenRejectedException {
 		try {
-			verified = this.tokens.verify(token);
-			found = this.subjects.findById(verified.userId());
+			return this.tokens.verify(token);
 		}
 		catch (TokenRejectedException ex) {
 			PredecessorToken predecessor = this.predecessorTokens.verify(token).orElseThrow(() -> ex);
 			if (predecessor.expired()) {
 				throw new TokenRejectedException(TokenFailure.EXPIRED);
 			}
-			verified = new VerifiedToken(predecessor.userId(), FIRST_TOKEN_VERSION);
-			found = this.subjects.findImportedById(predecessor.userId());
+			return new VerifiedToken(predecessor.userId(), FIRST_TOKEN_VERSION);
 		}
-		TokenSubject subject = found.filter(TokenSubject::active)
-			.orElseThrow(() -> new TokenRejectedException(TokenFailure.USER_INACTIVE));
-		if (subject.tokenVersion() != verified.tokenVersion()) {
-			throw new TokenRejectedException(TokenFailure.REVOKED);
-		}
-		return subject;
 	}
 
 }

@@ -9,10 +9,4 @@ public interface TokenSubjects {
 
 	Optional<TokenSubject> findById(long id);
 
-	/**
-	 * Finds a user imported from the predecessor, whose tokens name users by the ids they
-	 * had there: any other user with that id is somebody else.
-	 */
-	Optional<TokenSubject> findImportedById(long id);
-
 }

@@ -48,8 +48,6 @@ class User {
 
 	private Instant updatedAt;
 
-	private Instant importedAt;
-
 	protected User() {
 	}
 

@@ -74,6 +74,17 @@ public class UserImport {
 		});
 	}
 
+	/**
+	 * Whether the account with this id was imported: the other service's ids name the
+	 * same accounts here only for those.
+	 */
+	public boolean isImported(long id) {
+		return this.jdbc.sql("select count(*) from users where id = :id and imported_at is not null")
+			.param("id", id)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	private static boolean isSameAccount(User user, ImportedUser account) {
 		return UserKeys.username(user.getUsername()).equals(UserKeys.username(account.username()))
 				&& UserKeys.email(user.getEmail()).equals(UserKeys.email(account.email()));

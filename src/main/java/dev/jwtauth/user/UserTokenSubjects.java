@@ -21,9 +21,4 @@ class UserTokenSubjects implements TokenSubjects {
 		return this.users.findSubjectById(id);
 	}
 
-	@Override
-	public Optional<TokenSubject> findImportedById(long id) {
-		return this.users.findImportedSubjectById(id);
-	}
-
 }

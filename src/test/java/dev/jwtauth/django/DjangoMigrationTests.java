@@ -222,7 +222,7 @@ abstract class DjangoMigrationTests {
 		assertThat(refusal(DjangoFixtures.token("aliceExpired"))).isEqualTo("Token has expired.");
 		assertThat(refusal(DjangoFixtures.token("aliceOtherKey"))).isEqualTo("Invalid token.");
 		assertThat(refusal(DjangoFixtures.token("frank"))).isEqualTo("User inactive or deleted.");
-		assertThat(refusal(DjangoFixtures.token("notImported"))).isEqualTo("User inactive or deleted.");
+		assertThat(refusal(DjangoFixtures.token("notImported"))).isEqualTo("Invalid token.");
 	}
 
 	private String refusal(String token) {

@@ -56,6 +56,11 @@ class DjangoTokensTests {
 		assertThat(tokensAt("2030-01-01T00:00:00Z").verify(parts[0] + "." + parts[1] + ".")).isEmpty();
 	}
 
+	@Test
+	void verifyWhenTheUserWasNotImportedThenNotAccepted() {
+		assertThat(tokensAt("2030-01-01T00:00:00Z").verify(DjangoFixtures.token("notImported"))).isEmpty();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "", "a", "a.b", "a.b.c.d", "!!.!!.!!", "eyJhbGciOiJub25lIn0.eyJpZCI6MX0.", "e30.e30.e30" })
 	void verifyWhenMalformedThenNotAcceptedWithoutThrowing(String token) {
@@ -64,26 +69,27 @@ class DjangoTokensTests {
 
 	@Test
 	void tokensWhenNeitherSettingGivenThenNone() {
-		assertThat(DjangoConfig.tokens(new DjangoProperties("", null), Clock.systemUTC()))
+		assertThat(DjangoConfig.tokens(new DjangoProperties("", null), Clock.systemUTC(), (id) -> true))
 			.isSameAs(PredecessorTokens.NONE);
 	}
 
 	@Test
 	void tokensWhenOnlyOneSettingOrAMalformedCutOffThenRefused() {
 		assertThatExceptionOfType(InvalidDjangoTokenWindowException.class)
-			.isThrownBy(() -> DjangoConfig.tokens(new DjangoProperties("key", ""), Clock.systemUTC()))
+			.isThrownBy(() -> DjangoConfig.tokens(new DjangoProperties("key", ""), Clock.systemUTC(), (id) -> true))
 			.withMessage("DJANGO_SECRET_KEY is set but DJANGO_TOKENS_UNTIL is not: the two go together.");
 		assertThatExceptionOfType(InvalidDjangoTokenWindowException.class)
-			.isThrownBy(
-					() -> DjangoConfig.tokens(new DjangoProperties(null, "2027-01-31T00:00:00Z"), Clock.systemUTC()))
+			.isThrownBy(() -> DjangoConfig.tokens(new DjangoProperties(null, "2027-01-31T00:00:00Z"), Clock.systemUTC(),
+					(id) -> true))
 			.withMessage("DJANGO_TOKENS_UNTIL is set but DJANGO_SECRET_KEY is not: the two go together.");
-		assertThatExceptionOfType(InvalidDjangoTokenWindowException.class)
-			.isThrownBy(() -> DjangoConfig.tokens(new DjangoProperties("key", "2027-01-31"), Clock.systemUTC()))
+		assertThatExceptionOfType(InvalidDjangoTokenWindowException.class).isThrownBy(
+				() -> DjangoConfig.tokens(new DjangoProperties("key", "2027-01-31"), Clock.systemUTC(), (id) -> true))
 			.withMessageContaining("DJANGO_TOKENS_UNTIL is not an ISO-8601 instant");
 	}
 
 	private static DjangoTokens tokensAt(String now) {
-		return new DjangoTokens(DjangoFixtures.SECRET_KEY, CUT_OFF, Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
+		return new DjangoTokens(DjangoFixtures.SECRET_KEY, CUT_OFF, Clock.fixed(Instant.parse(now), ZoneOffset.UTC),
+				(id) -> id != 43);
 	}
 
 }
