@@ -26,6 +26,9 @@ public final class DjangoPasswordHashes implements LegacyHashFormat {
 	/** The prefix of Django hashes in the password_hash column: {@code {django}…}. */
 	static final String ID = "django";
 
+	/** What a Django hash is stored behind. */
+	static final String PREFIX = "{" + ID + "}";
+
 	private static final Set<String> ALGORITHMS = Set.of("pbkdf2_sha256", "pbkdf2_sha1", "argon2", "bcrypt_sha256",
 			"bcrypt");
 

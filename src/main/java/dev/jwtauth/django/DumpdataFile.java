@@ -75,7 +75,7 @@ final class DumpdataFile {
 			throw new MalformedDumpException(at + ": fields is not an object");
 		}
 		return new ImportedUser(pk.longValue(), string(fields, "username", at), string(fields, "email", at),
-				"{" + DjangoPasswordHashes.ID + "}" + string(fields, "password", at), bool(fields, "is_active", at),
+				DjangoPasswordHashes.PREFIX + string(fields, "password", at), bool(fields, "is_active", at),
 				bool(fields, "is_staff", at), bool(fields, "is_superuser", at), instant(fields, "created_at", at),
 				instant(fields, "updated_at", at));
 	}

@@ -79,10 +79,9 @@ public final class ImportDjangoUsersCommand {
 				+ report.skipped().size() + " skipped.");
 		report.skipped().forEach((skipped) -> this.out.println("Skipped pk " + skipped.id() + ": " + skipped.reason()));
 		Set<Long> skippedIds = report.skipped().stream().map(Skipped::id).collect(Collectors.toSet());
-		String prefix = "{" + DjangoPasswordHashes.ID + "}";
 		users.stream()
-			.filter((user) -> !skippedIds.contains(user.id())
-					&& !DjangoPasswordHashes.isSupported(user.passwordHash().substring(prefix.length())))
+			.filter((user) -> !skippedIds.contains(user.id()) && !DjangoPasswordHashes
+				.isSupported(user.passwordHash().substring(DjangoPasswordHashes.PREFIX.length())))
 			.forEach((user) -> this.out.println("Note pk " + user.id() + ": imported without a usable password "
 					+ "(unusable or of an unsupported kind): it cannot sign in with a password."));
 	}
