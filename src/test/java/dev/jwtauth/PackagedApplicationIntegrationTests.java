@@ -60,6 +60,36 @@ class PackagedApplicationIntegrationTests {
 			.doesNotContain("admin-password");
 	}
 
+	@Test
+	void importDjangoUsersThenExitsAndTheyKeepTheirPasswordsAndTokens() throws Exception {
+		Path fixtures = Path.of("src/test/resources/django").toAbsolutePath();
+		String tokens = Files.readString(fixtures.resolve("tokens.json"));
+		Process command = jar("import-django-users", fixtures.resolve("dumpdata.json").toString()).start();
+		assertThat(command.waitFor(90, TimeUnit.SECONDS)).as("the command exits by itself").isTrue();
+		assertThat(command.exitValue()).isZero();
+
+		int port = freePort();
+		ProcessBuilder window = jar("--server.port=" + port);
+		window.environment().put("DJANGO_SECRET_KEY", JsonPath.read(tokens, "$.secretKey"));
+		window.environment().put("DJANGO_TOKENS_UNTIL", "2200-01-01T00:00:00Z");
+		try (RunningJar service = new RunningJar(window.start())) {
+			awaitReady(service.process(), port);
+			String password = JsonPath.read(Files.readString(fixtures.resolve("passwords.json")), "$.carol");
+			assertThat(post(port, "/users/signin/",
+					"{\"user\":{\"username\":\"carol\",\"password\":\"" + password + "\"}}")
+				.statusCode()).isEqualTo(200);
+			HttpResponse<String> current = this.http.send(HttpRequest.newBuilder(uri(port, "/users/current/"))
+				.header("Authorization", "Token " + JsonPath.read(tokens, "$.alice"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(current.statusCode()).isEqualTo(200);
+			assertThat((String) JsonPath.read(current.body(), "$.user.username")).isEqualTo("alice");
+		}
+		assertThat(Files.readString(this.workingDirectory.resolve("output.log")))
+			.contains("Imported 7 users, 0 already present, 3 skipped.")
+			.doesNotContain((String) JsonPath.read(tokens, "$.secretKey"))
+			.doesNotContain("pbkdf2_sha256$");
+	}
+
 	/**
 	 * The Dockerfile's steps without Docker: extract the layers, lay them over each other
 	 * as the image does, start the launcher, and probe health as the container does.
@@ -164,7 +194,8 @@ class PackagedApplicationIntegrationTests {
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.workingDirectory.resolve("output.log").toFile()));
 		builder.environment()
 			.keySet()
-			.removeIf((name) -> name.startsWith("JWT_") || name.startsWith("SPRING_") || name.startsWith("SUPERUSER_"));
+			.removeIf((name) -> name.startsWith("JWT_") || name.startsWith("SPRING_") || name.startsWith("SUPERUSER_")
+					|| name.startsWith("DJANGO_"));
 		return builder;
 	}
 

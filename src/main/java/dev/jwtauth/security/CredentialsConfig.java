@@ -1,7 +1,9 @@
 package dev.jwtauth.security;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -49,11 +51,19 @@ public class CredentialsConfig {
 	/** The encoder of every password hash, at the parameters in production. */
 	static PasswordEncoder passwordEncoder() {
 		String current = "argon2";
-		DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(current,
-				Map.of(current, new Argon2PasswordEncoder(16, 32, 1, ARGON2_MEMORY_KIB, ARGON2_ITERATIONS)));
+		Map<String, PasswordEncoder> encoders = legacyEncoders();
+		encoders.put(current, new Argon2PasswordEncoder(16, 32, 1, ARGON2_MEMORY_KIB, ARGON2_ITERATIONS));
+		DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(current, encoders);
 		// A stored hash without a known {id} prefix never matches, instead of failing.
 		encoder.setDefaultPasswordEncoderForMatches(new UnknownHashEncoder());
 		return encoder;
+	}
+
+	/** The kinds of hash the service checks but no longer writes, by prefix. */
+	private static Map<String, PasswordEncoder> legacyEncoders() {
+		Map<String, PasswordEncoder> encoders = new HashMap<>();
+		ServiceLoader.load(LegacyHashFormat.class).forEach((format) -> encoders.put(format.id(), format));
+		return encoders;
 	}
 
 	/** Fails closed on a stored hash whose algorithm is not configured. */

@@ -92,4 +92,12 @@ public class PasswordHasher {
 		throw new PasswordHashingBusyException();
 	}
 
+	/**
+	 * Whether {@code hash}, which a password was just checked against, is of an older
+	 * kind or weaker parameters than the service writes now, and should be replaced.
+	 */
+	public boolean isOutdated(String hash) {
+		return this.encoder.upgradeEncoding(hash);
+	}
+
 }

@@ -48,7 +48,8 @@ public class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, CorsProperties cors, TokenService tokens,
-			TokenSubjects subjects, AuthenticationEntryPoint entryPoint, AccessDeniedHandler accessDeniedHandler,
+			TokenSubjects subjects, ObjectProvider<PredecessorTokens> predecessorTokens,
+			AuthenticationEntryPoint entryPoint, AccessDeniedHandler accessDeniedHandler,
 			ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings,
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver,
 			ObjectProvider<MeterRegistry> metrics) {
@@ -80,9 +81,9 @@ public class SecurityConfig {
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-			.addFilterBefore(
-					new TokenAuthenticationFilter(tokens, subjects, exceptionResolver, AuthMetrics.registry(metrics)),
-					AnonymousAuthenticationFilter.class);
+			.addFilterBefore(new TokenAuthenticationFilter(tokens, subjects,
+					predecessorTokens.getIfAvailable(() -> PredecessorTokens.NONE), exceptionResolver,
+					AuthMetrics.registry(metrics)), AnonymousAuthenticationFilter.class);
 		return http.build();
 	}
 

@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.jwtauth.security.PredecessorTokens.PredecessorToken;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -29,6 +31,9 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private static final List<String> SCHEMES = List.of("token", "bearer");
 
+	/** A user's token version until its tokens are first revoked. */
+	private static final int FIRST_TOKEN_VERSION = 0;
+
 	/** Compiled once: every request's header is split with it. */
 	private static final Pattern BLANKS = Pattern.compile("[ \t]+");
 
@@ -38,14 +43,17 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final TokenSubjects subjects;
 
+	private final PredecessorTokens predecessorTokens;
+
 	private final HandlerExceptionResolver exceptionResolver;
 
 	private final MeterRegistry metrics;
 
-	TokenAuthenticationFilter(TokenService tokens, TokenSubjects subjects, HandlerExceptionResolver exceptionResolver,
-			MeterRegistry metrics) {
+	TokenAuthenticationFilter(TokenService tokens, TokenSubjects subjects, PredecessorTokens predecessorTokens,
+			HandlerExceptionResolver exceptionResolver, MeterRegistry metrics) {
 		this.tokens = tokens;
 		this.subjects = subjects;
+		this.predecessorTokens = predecessorTokens;
 		this.exceptionResolver = exceptionResolver;
 		this.metrics = metrics;
 	}
@@ -98,7 +106,7 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 	}
 
 	private void authenticate(String token) throws TokenRejectedException {
-		VerifiedToken verified = this.tokens.verify(token);
+		VerifiedToken verified = verify(token);
 		TokenSubject subject = this.subjects.findById(verified.userId())
 			.filter(TokenSubject::active)
 			.orElseThrow(() -> new TokenRejectedException(TokenFailure.USER_INACTIVE));
@@ -110,6 +118,23 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 		SecurityContext context = this.contextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, roles(subject)));
 		this.contextHolder.setContext(context);
+	}
+
+	/**
+	 * The service's own token, or else the predecessor's, which carries no token version:
+	 * it counts as the user's first.
+	 */
+	private VerifiedToken verify(String token) throws TokenRejectedException {
+		try {
+			return this.tokens.verify(token);
+		}
+		catch (TokenRejectedException ex) {
+			PredecessorToken predecessor = this.predecessorTokens.verify(token).orElseThrow(() -> ex);
+			if (predecessor.expired()) {
+				throw new TokenRejectedException(TokenFailure.EXPIRED);
+			}
+			return new VerifiedToken(predecessor.userId(), FIRST_TOKEN_VERSION);
+		}
 	}
 
 }

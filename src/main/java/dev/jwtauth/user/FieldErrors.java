@@ -1,5 +1,6 @@
 package dev.jwtauth.user;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +30,18 @@ final class FieldErrors {
 
 	boolean has(String field) {
 		return this.messages.containsKey(field);
+	}
+
+	/**
+	 * Every message as {@code field: message}, separated by spaces; {@code null} if none.
+	 */
+	String summary() {
+		if (this.messages.isEmpty()) {
+			return null;
+		}
+		List<String> lines = new ArrayList<>();
+		this.messages.forEach((field, messages) -> messages.forEach((message) -> lines.add(field + ": " + message)));
+		return String.join(" ", lines);
 	}
 
 	void throwIfAny() {

@@ -27,6 +27,15 @@ interface UserRepository extends JpaRepository<User, Long> {
 	@Query("update User u set u.tokenVersion = u.tokenVersion + 1, u.updatedAt = :now where u.id = :id")
 	int revokeTokens(long id, Instant now);
 
+	/**
+	 * Replaces a password hash with a stronger one of the same password, unless the
+	 * password changed meanwhile; tokens stay valid.
+	 */
+	@Modifying
+	@Transactional
+	@Query("update User u set u.passwordHash = :newHash where u.id = :id and u.passwordHash = :oldHash")
+	int rehashPassword(long id, String oldHash, String newHash);
+
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select u from User u where u.id = :id")
 	Optional<User> findForUpdateById(long id);

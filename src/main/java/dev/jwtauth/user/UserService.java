@@ -116,9 +116,20 @@ class UserService {
 			throw new BadCredentialsException();
 		}
 		this.throttle.succeeded(client, account);
+		rehashIfOutdated(user.get(), request.password());
 		events.info("Signin succeeded: user={} client={}", user.get().getId(), client);
 		countSignin("success");
 		return responseFor(user.get());
+	}
+
+	/**
+	 * Hashes a password kept in an older kind of hash, imported say, with the current
+	 * algorithm now that it is known to be right.
+	 */
+	private void rehashIfOutdated(User user, String password) {
+		if (this.passwords.isOutdated(user.getPasswordHash())) {
+			this.users.rehashPassword(user.getId(), user.getPasswordHash(), this.passwords.hash(password));
+		}
 	}
 
 	private void countSignin(String outcome) {

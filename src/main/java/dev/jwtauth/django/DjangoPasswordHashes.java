@@ -1,0 +1,114 @@
+package dev.jwtauth.django;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Set;
+
+import dev.jwtauth.security.LegacyHashFormat;
+
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCrypt;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder.SecretKeyFactoryAlgorithm;
+
+/**
+ * Checks passwords against the hashes Django's hashers write: {@code pbkdf2_sha256} (its
+ * default), {@code pbkdf2_sha1}, {@code argon2}, {@code bcrypt_sha256} and
+ * {@code bcrypt}, with Spring Security's encoders. Any other kind, an unusable password
+ * ({@code !…}, Django's {@code set_unusable_password}) and a malformed hash never match.
+ * Never encodes: passwords are hashed again with the service's own algorithm.
+ */
+public final class DjangoPasswordHashes implements LegacyHashFormat {
+
+	/** The prefix of Django hashes in the password_hash column: {@code {django}…}. */
+	static final String ID = "django";
+
+	/** What a Django hash is stored behind. */
+	static final String PREFIX = "{" + ID + "}";
+
+	private static final Set<String> ALGORITHMS = Set.of("pbkdf2_sha256", "pbkdf2_sha1", "argon2", "bcrypt_sha256",
+			"bcrypt");
+
+	/** Reads its parameters from each hash; the ones given here serve only to encode. */
+	private final Argon2PasswordEncoder argon2 = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+
+	@Override
+	public String id() {
+		return ID;
+	}
+
+	/** Whether {@code hash}, as Django stored it, is of a kind this class checks. */
+	static boolean isSupported(String hash) {
+		int separator = hash.indexOf('$');
+		return separator > 0 && ALGORITHMS.contains(hash.substring(0, separator));
+	}
+
+	@Override
+	public String encode(CharSequence rawPassword) {
+		throw new UnsupportedOperationException("Django hashes are only checked");
+	}
+
+	@Override
+	public boolean matches(CharSequence rawPassword, String encodedPassword) {
+		if (rawPassword == null || encodedPassword == null || !isSupported(encodedPassword)) {
+			return false;
+		}
+		int separator = encodedPassword.indexOf('$');
+		String rest = encodedPassword.substring(separator + 1);
+		try {
+			return switch (encodedPassword.substring(0, separator)) {
+				case "pbkdf2_sha256" -> pbkdf2(rawPassword, rest, SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA256);
+				case "pbkdf2_sha1" -> pbkdf2(rawPassword, rest, SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA1);
+				case "argon2" -> this.argon2.matches(rawPassword, "$" + rest);
+				case "bcrypt_sha256" -> BCrypt.checkpw(sha256Hex(rawPassword), rest);
+				default -> BCrypt.checkpw(rawPassword.toString(), rest);
+			};
+		}
+		catch (IllegalArgumentException ex) {
+			// Malformed: fail closed.
+			return false;
+		}
+	}
+
+	/**
+	 * {@code <iterations>$<salt>$<Base64 hash>}, the salt taken as its UTF-8 bytes.
+	 * Spring's encoder expects salt and hash together, the salt's length given.
+	 */
+	private static boolean pbkdf2(CharSequence rawPassword, String hash, SecretKeyFactoryAlgorithm algorithm) {
+		String[] parts = hash.split("\\$", -1);
+		if (parts.length != 3) {
+			return false;
+		}
+		int iterations = Integer.parseInt(parts[0]);
+		byte[] salt = parts[1].getBytes(StandardCharsets.UTF_8);
+		byte[] derived = Base64.getDecoder().decode(parts[2]);
+		if (iterations < 1 || salt.length == 0 || derived.length == 0) {
+			return false;
+		}
+		Pbkdf2PasswordEncoder encoder = new Pbkdf2PasswordEncoder("", salt.length, iterations, derived.length * 8);
+		encoder.setAlgorithm(algorithm);
+		encoder.setEncodeHashAsBase64(true);
+		byte[] saltAndHash = new byte[salt.length + derived.length];
+		System.arraycopy(salt, 0, saltAndHash, 0, salt.length);
+		System.arraycopy(derived, 0, saltAndHash, salt.length, derived.length);
+		return encoder.matches(rawPassword, Base64.getEncoder().encodeToString(saltAndHash));
+	}
+
+	/**
+	 * Django's bcrypt_sha256 hashes the hex SHA-256 digest, so no password is truncated.
+	 */
+	private static String sha256Hex(CharSequence rawPassword) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(rawPassword.toString().getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
+	}
+
+}

@@ -1,0 +1,89 @@
+package dev.jwtauth.django;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.jwtauth.django.DumpdataFile.MalformedDumpException;
+import dev.jwtauth.user.ImportReport;
+import dev.jwtauth.user.ImportReport.Skipped;
+import dev.jwtauth.user.ImportedUser;
+import dev.jwtauth.user.UserImport;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DataAccessException;
+
+/**
+ * {@code import-django-users FILE}: creates the users of the original Django service from
+ * its {@code dumpdata users.User} output, with their ids, flags, times and password
+ * hashes. All or nothing; running it again changes nothing. Starts no web server; exits 0
+ * when the import ran, 1 when it could not, 2 on a usage error.
+ */
+public final class ImportDjangoUsersCommand {
+
+	public static final String NAME = "import-django-users";
+
+	private static final String USAGE = "usage: import-django-users FILE "
+			+ "(the output of: python manage.py dumpdata users.User)";
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	public ImportDjangoUsersCommand(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
+	}
+
+	/**
+	 * @param application the application class, started without a web server
+	 * @param args the file, and any {@code --name=value} settings for the application
+	 * @return the process exit code
+	 */
+	public int run(Class<?> application, String[] args) {
+		List<String> files = Arrays.stream(args).filter((arg) -> !arg.startsWith("--")).toList();
+		if (files.size() != 1) {
+			this.err.println(USAGE);
+			return 2;
+		}
+		List<ImportedUser> users;
+		try {
+			users = DumpdataFile.read(Path.of(files.get(0)));
+		}
+		catch (IOException | MalformedDumpException ex) {
+			this.err.println("Cannot import " + files.get(0) + ": " + ex.getMessage() + ". Nothing was imported.");
+			return 1;
+		}
+		String[] springArgs = Arrays.stream(args).filter((arg) -> arg.startsWith("--")).toArray(String[]::new);
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+			.web(WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.run(springArgs)) {
+			report(context.getBean(UserImport.class).importAll(users), users);
+			return 0;
+		}
+		catch (DataAccessException ex) {
+			this.err.println("The import failed, nothing was imported: " + ex.getMostSpecificCause().getMessage());
+			return 1;
+		}
+	}
+
+	private void report(ImportReport report, List<ImportedUser> users) {
+		this.out.println("Imported " + report.imported() + " users, " + report.alreadyPresent() + " already present, "
+				+ report.skipped().size() + " skipped.");
+		report.skipped().forEach((skipped) -> this.out.println("Skipped pk " + skipped.id() + ": " + skipped.reason()));
+		Set<Long> skippedIds = report.skipped().stream().map(Skipped::id).collect(Collectors.toSet());
+		users.stream()
+			.filter((user) -> !skippedIds.contains(user.id()) && !DjangoPasswordHashes
+				.isSupported(user.passwordHash().substring(DjangoPasswordHashes.PREFIX.length())))
+			.forEach((user) -> this.out.println("Note pk " + user.id() + ": imported without a usable password "
+					+ "(unusable or of an unsupported kind): it cannot sign in with a password."));
+	}
+
+}
