@@ -124,11 +124,17 @@ class UserService {
 
 	/**
 	 * Hashes a password kept in an older kind of hash, imported say, with the current
-	 * algorithm now that it is known to be right.
+	 * algorithm now that it is known to be right. While hashing is at capacity that waits
+	 * for a later signin: this one has succeeded.
 	 */
 	private void rehashIfOutdated(User user, String password) {
 		if (this.passwords.isOutdated(user.getPasswordHash())) {
-			this.users.rehashPassword(user.getId(), user.getPasswordHash(), this.passwords.hash(password));
+			try {
+				this.users.rehashPassword(user.getId(), user.getPasswordHash(), this.passwords.hash(password));
+			}
+			catch (PasswordHashingBusyException ex) {
+				events.info("Password hash upgrade postponed, hashing at capacity: user={}", user.getId());
+			}
 		}
 	}
 
