@@ -91,14 +91,15 @@ class PackagedApplicationIntegrationTests {
 	}
 
 	/**
-	 * The Dockerfile's steps without Docker: extract the layers, lay them over each other
-	 * as the image does, start the launcher, and probe health as the container does.
+	 * The Dockerfile's steps without Docker: extract the layers and lay them over each
+	 * other as the image does, train the class cache on them, start the application with
+	 * that cache, and probe health as the container does.
 	 */
 	@Test
-	void extractedLayersStartAndAnswerTheHealthProbeAsInTheImage() throws Exception {
+	void extractedLayersWithTrainedCacheStartAndAnswerTheHealthProbeAsInTheImage() throws Exception {
 		Path extracted = this.workingDirectory.resolve("extracted");
 		Process extract = process("-Djarmode=tools", "-jar", System.getProperty("app.jar"), "extract", "--layers",
-				"--launcher", "--destination", extracted.toString())
+				"--destination", extracted.toString())
 			.start();
 		assertThat(extract.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(extract.exitValue()).isZero();
@@ -106,14 +107,24 @@ class PackagedApplicationIntegrationTests {
 		for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
 			copyTree(extracted.resolve(layer), image);
 		}
+		ClassCache cache = ClassCache.of(image.resolve("jwt-auth.cache"));
+
+		ProcessBuilder training = process(cache.train(), "-Dspring.context.exit=onRefresh", "-jar", "jwt-auth.jar")
+			.directory(image.toFile());
+		training.environment().put("JWT_SECRET", "J3oUDb2HfrWSX2K4RtFXgGnw7QdVw1jRgdr4/+QybzU=");
+		training.environment().put("SPRING_DATASOURCE_URL", "jdbc:h2:mem:training");
+		Process trained = training.start();
+		assertThat(trained.waitFor(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		assertThat(trained.exitValue()).isZero();
+		assertThat(image.resolve("jwt-auth.cache")).isNotEmptyFile();
+		assertThat(image.resolve("data")).as("training leaves no data or secret in the image").doesNotExist();
+
 		int port = freePort();
 		assertThat(probe(image, port)).as("no service answers yet").isEqualTo(1);
-
-		ProcessBuilder launcher = process("org.springframework.boot.loader.launch.JarLauncher")
-			.directory(image.toFile());
-		launcher.environment().put("SERVER_PORT", Integer.toString(port));
-		launcher.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
-		try (RunningJar service = new RunningJar(launcher.start())) {
+		ProcessBuilder launch = process(cache.require(), cache.use(), "-jar", "jwt-auth.jar").directory(image.toFile());
+		launch.environment().put("SERVER_PORT", Integer.toString(port));
+		launch.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+		try (RunningJar service = new RunningJar(launch.start())) {
 			awaitReady(service.process(), port);
 			assertThat(probe(image, port)).isZero();
 			assertThat(post(port, "/users/signup/",
@@ -125,6 +136,21 @@ class PackagedApplicationIntegrationTests {
 			.anySatisfy((line) -> assertThat(line).startsWith("{")
 				.contains("\"message\":\"POST /users/signup/ 201")
 				.contains("\"requestId\":"));
+	}
+
+	/**
+	 * The JDK's class cache: the AOT cache from Java 25 on, as in the image; a CDS
+	 * archive before.
+	 */
+	private record ClassCache(String train, String use, String require) {
+
+		static ClassCache of(Path file) {
+			if (Runtime.version().feature() >= 25) {
+				return new ClassCache("-XX:AOTCacheOutput=" + file, "-XX:AOTCache=" + file, "-XX:AOTMode=on");
+			}
+			return new ClassCache("-XX:ArchiveClassesAtExit=" + file, "-XX:SharedArchiveFile=" + file, "-Xshare:on");
+		}
+
 	}
 
 	@Test
@@ -201,8 +227,7 @@ class PackagedApplicationIntegrationTests {
 
 	/** The image's HEALTHCHECK command. */
 	private int probe(Path image, int port) throws Exception {
-		ProcessBuilder probe = process("-cp", image.resolve("BOOT-INF/classes").toString(),
-				"dev.jwtauth.ops.HealthProbe");
+		ProcessBuilder probe = process("-cp", image.resolve("jwt-auth.jar").toString(), "dev.jwtauth.ops.HealthProbe");
 		probe.environment().put("SERVER_PORT", Integer.toString(port));
 		Process process = probe.start();
 		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
