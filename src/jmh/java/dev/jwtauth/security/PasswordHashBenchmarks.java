@@ -21,7 +21,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class PasswordHashBenchmarks {
 
-	private final PasswordEncoder encoder = CredentialsConfig.passwordEncoder();
+	private final PasswordEncoder encoder = CredentialsConfig.passwordEncoder(Runtime.getRuntime().availableProcessors());
 
 	private String hash;
 

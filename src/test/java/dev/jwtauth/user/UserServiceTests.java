@@ -50,7 +50,7 @@ class UserServiceTests {
 		this.service.signup(new SignupRequest("john", "john@example.com", "correct horse"));
 
 		String hash = this.jdbc.sql("select password_hash from users").query(String.class).single();
-		assertThat(hash).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain("correct horse");
+		assertThat(hash).startsWith("{argon2}$argon2id$v=19$m=7168,t=5,p=1$").doesNotContain("correct horse");
 	}
 
 	@Test
