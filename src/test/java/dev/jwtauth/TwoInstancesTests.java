@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.jwtauth.TestUsers.signup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -136,21 +137,6 @@ class TwoInstancesTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"user\":{\"username\":\"%s\",\"password\":\"%s\"}}".formatted(username, password))
 			.exchange();
-	}
-
-	private static String signup(RestTestClient client, String username) {
-		byte[] body = client.post()
-			.uri("/users/signup/")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"user\":{\"username\":\"%s\",\"email\":\"%s@example.com\",\"password\":\"12345678\"}}"
-				.formatted(username, username))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody()
-			.returnResult()
-			.getResponseBody();
-		return JsonPath.read(new String(body), "$.user.token");
 	}
 
 	private static ConfigurableApplicationContext start(String database) {

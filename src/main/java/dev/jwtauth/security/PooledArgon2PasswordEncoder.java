@@ -50,8 +50,8 @@ final class PooledArgon2PasswordEncoder implements PasswordEncoder {
 	public String encode(CharSequence rawPassword) {
 		byte[] salt = new byte[SALT_LENGTH];
 		this.random.nextBytes(salt);
-		Hash hash = new Hash(Argon2Parameters.ARGON2_id, Argon2Parameters.ARGON2_VERSION_13, this.memoryKib,
-				this.iterations, 1, salt, new byte[HASH_LENGTH]);
+		Hash hash = new Hash(Argon2Parameters.ARGON2_id, this.memoryKib, this.iterations, 1, salt,
+				new byte[HASH_LENGTH]);
 		generate(rawPassword, hash, hash.hash());
 		return hash.encoded();
 	}
@@ -75,7 +75,8 @@ final class PooledArgon2PasswordEncoder implements PasswordEncoder {
 	}
 
 	private void generate(CharSequence rawPassword, Hash hash, byte[] output) {
-		Argon2Parameters parameters = new Argon2Parameters.Builder(hash.type()).withVersion(hash.version())
+		Argon2Parameters parameters = new Argon2Parameters.Builder(hash.type())
+			.withVersion(Argon2Parameters.ARGON2_VERSION_13)
 			.withMemoryAsKB(hash.memoryKib())
 			.withIterations(hash.iterations())
 			.withParallelism(hash.parallelism())
@@ -87,9 +88,8 @@ final class PooledArgon2PasswordEncoder implements PasswordEncoder {
 		generator.generateBytes(rawPassword.toString().toCharArray(), output);
 	}
 
-	/** The parts of an encoded hash. */
-	private record Hash(int type, int version, int memoryKib, int iterations, int parallelism, byte[] salt,
-			byte[] hash) {
+	/** The parts of an encoded hash; all are of Argon2's version 1.3 ({@code v=19}). */
+	private record Hash(int type, int memoryKib, int iterations, int parallelism, byte[] salt, byte[] hash) {
 
 		/** The most memory a stored hash may ask for: more is not one of ours. */
 		private static final int MAX_MEMORY_KIB = 1024 * 1024;
@@ -125,8 +125,7 @@ final class PooledArgon2PasswordEncoder implements PasswordEncoder {
 				boolean plausible = parallelism >= 1 && parallelism <= 16 && memoryKib >= 8 * parallelism
 						&& memoryKib <= MAX_MEMORY_KIB && iterations >= 1 && iterations <= 64 && salt.length >= 8
 						&& hash.length >= 16;
-				return plausible ? new Hash(type, Argon2Parameters.ARGON2_VERSION_13, memoryKib, iterations,
-						parallelism, salt, hash) : null;
+				return plausible ? new Hash(type, memoryKib, iterations, parallelism, salt, hash) : null;
 			}
 			catch (IllegalArgumentException ex) {
 				return null;

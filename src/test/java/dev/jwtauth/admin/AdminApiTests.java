@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.jwtauth.TestUsers.signup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,9 +45,9 @@ class AdminApiTests {
 	void users() {
 		this.jdbc.sql("delete from users").update();
 		this.jdbc.sql("delete from signin_failures").update();
-		this.alice = signup("alice");
-		this.staff = signup("staffer");
-		this.boss = signup("boss");
+		this.alice = signup(this.client, "alice");
+		this.staff = signup(this.client, "staffer");
+		this.boss = signup(this.client, "boss");
 		this.jdbc.sql("update users set is_staff = true where username in ('staffer', 'boss')").update();
 		this.jdbc.sql("update users set is_superuser = true where username = 'boss'").update();
 	}
@@ -185,21 +186,6 @@ class AdminApiTests {
 
 	private RestTestClient.ResponseSpec current(String token) {
 		return this.client.get().uri("/users/current/").header(HttpHeaders.AUTHORIZATION, "Token " + token).exchange();
-	}
-
-	private String signup(String username) {
-		byte[] body = this.client.post()
-			.uri("/users/signup/")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"user\":{\"username\":\"%s\",\"email\":\"%s@example.com\",\"password\":\"12345678\"}}"
-				.formatted(username, username))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody()
-			.returnResult()
-			.getResponseBody();
-		return JsonPath.read(new String(body), "$.user.token");
 	}
 
 	private Signin signin(String username) {

@@ -1,5 +1,6 @@
 package dev.jwtauth.security;
 
+import dev.jwtauth.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,17 +45,7 @@ class PasswordHashingBulkheadTests {
 	void signup() {
 		this.jdbc.sql("delete from users").update();
 		this.jdbc.sql("delete from signin_failures").update();
-		this.token = this.client.post()
-			.uri("/users/signup/")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"user\":{\"username\":\"john\",\"email\":\"john@example.com\",\"password\":\"12345678\"}}")
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody()
-			.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+		this.token = TestUsers.signup(this.client, "john");
 	}
 
 	@AfterEach
