@@ -114,7 +114,7 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 			throw new TokenRejectedException(TokenFailure.REVOKED);
 		}
 		TokenPrincipal principal = new TokenPrincipal(subject.id(), subject.username(), subject.email(),
-				subject.staff(), subject.superuser(), token);
+				subject.staff(), subject.superuser(), token, verified.tokenVersion());
 		SecurityContext context = this.contextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, roles(subject)));
 		this.contextHolder.setContext(context);

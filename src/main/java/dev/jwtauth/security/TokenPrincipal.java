@@ -1,9 +1,12 @@
 package dev.jwtauth.security;
 
 /**
- * The user a request was authenticated as, with the token it presented.
+ * The user a request was authenticated as, with the token it presented and the token
+ * version that token carries. The version was current when the request was authenticated;
+ * a change the token authorises checks it again against the locked row.
  */
-public record TokenPrincipal(long id, String username, String email, boolean staff, boolean superuser, String token) {
+public record TokenPrincipal(long id, String username, String email, boolean staff, boolean superuser, String token,
+		int tokenVersion) {
 
 	@Override
 	public String toString() {

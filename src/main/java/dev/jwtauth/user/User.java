@@ -70,6 +70,11 @@ class User {
 	/** Sets a new password hash and revokes every token issued before. */
 	void changePasswordHash(String passwordHash) {
 		this.passwordHash = passwordHash;
+		revokeTokens();
+	}
+
+	/** Every token issued so far stops working. */
+	void revokeTokens() {
 		this.tokenVersion++;
 	}
 
@@ -78,7 +83,7 @@ class User {
 	 */
 	void changeActive(boolean active) {
 		if (this.active && !active) {
-			this.tokenVersion++;
+			revokeTokens();
 		}
 		this.active = active;
 	}

@@ -47,19 +47,19 @@ class UserController {
 
 	@PostMapping({ "/update_current", "/update_current/" })
 	UserResponse updateCurrent(@AuthenticationPrincipal TokenPrincipal principal, @RequestBody UpdateRequest request) {
-		return this.users.update(principal.id(), request);
+		return this.users.update(principal, request);
 	}
 
 	@DeleteMapping({ "/current", "/current/" })
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void deleteCurrent(@AuthenticationPrincipal TokenPrincipal principal, @RequestBody DeleteAccountRequest request) {
-		this.users.delete(principal.id(), request);
+		this.users.delete(principal, request);
 	}
 
 	@PostMapping({ "/signout", "/signout/" })
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void signout(@AuthenticationPrincipal TokenPrincipal principal) {
-		this.users.signout(principal.id());
+		this.users.signout(principal);
 	}
 
 	@RequestMapping(path = { "/current", "/current/" }, method = { RequestMethod.PUT, RequestMethod.PATCH })

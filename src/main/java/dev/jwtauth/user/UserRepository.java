@@ -1,9 +1,11 @@
 package dev.jwtauth.user;
 
-import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
+
+import dev.jwtauth.security.TokenFailure;
+import dev.jwtauth.security.TokenPrincipal;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -21,12 +23,6 @@ interface UserRepository extends JpaRepository<User, Long> {
 
 	boolean existsByEmailKeyAndIdNot(String emailKey, long id);
 
-	/** Revokes every token issued to the user so far; 0 when there is no such user. */
-	@Modifying
-	@Transactional
-	@Query("update User u set u.tokenVersion = u.tokenVersion + 1, u.updatedAt = :now where u.id = :id")
-	int revokeTokens(long id, Instant now);
-
 	/**
 	 * Replaces a password hash with a stronger one of the same password, unless the
 	 * password changed meanwhile; tokens stay valid.
@@ -39,6 +35,23 @@ interface UserRepository extends JpaRepository<User, Long> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select u from User u where u.id = :id")
 	Optional<User> findForUpdateById(long id);
+
+	/**
+	 * Locks the row of the user {@code principal} was authenticated as, for a change its
+	 * token authorises, and checks that the token still stands: a sign-out, password
+	 * change, deactivation or deletion committed since the request was authenticated
+	 * refuses the change. Runs inside the transaction that makes the change.
+	 * @throws TokenNoLongerValidException when the user is gone or inactive, or the
+	 * token's version is no longer the user's
+	 */
+	default User lockForChangeBy(TokenPrincipal principal) {
+		User user = findForUpdateById(principal.id()).filter(User::isActive)
+			.orElseThrow(() -> new TokenNoLongerValidException(TokenFailure.USER_INACTIVE));
+		if (user.getTokenVersion() != principal.tokenVersion()) {
+			throw new TokenNoLongerValidException(TokenFailure.REVOKED);
+		}
+		return user;
+	}
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select u from User u where u.usernameKey = :usernameKey")

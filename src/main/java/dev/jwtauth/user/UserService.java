@@ -1,6 +1,5 @@
 package dev.jwtauth.user;
 
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -10,6 +9,8 @@ import jakarta.validation.Validator;
 import dev.jwtauth.security.AuthMetrics;
 import dev.jwtauth.security.PasswordHasher;
 import dev.jwtauth.security.PasswordHashingBusyException;
+import dev.jwtauth.security.TokenFailure;
+import dev.jwtauth.security.TokenPrincipal;
 import dev.jwtauth.security.TokenService;
 import dev.jwtauth.throttle.SigninThrottle;
 import dev.jwtauth.throttle.SigninThrottledException;
@@ -147,10 +148,18 @@ class UserService {
 				: this.users.findByEmailKey(UserKeys.email(request.email()));
 	}
 
-	UserResponse update(long userId, UpdateRequest request) {
-		User current = this.users.findById(userId).orElseThrow(UserNotFoundException::new);
+	/**
+	 * Changes the account {@code principal} was authenticated as. Passwords are checked
+	 * and hashed first, outside any transaction; then the row is locked, the token
+	 * checked against it once more, and the change made and the new token minted
+	 * together, so that no token revoked meanwhile changes anything or yields a new
+	 * token.
+	 */
+	UserResponse update(TokenPrincipal principal, UpdateRequest request) {
+		User current = this.users.findById(principal.id())
+			.orElseThrow(() -> new TokenNoLongerValidException(TokenFailure.USER_INACTIVE));
 		FieldErrors errors = FieldErrors.of(this.validator.validate(request));
-		checkUnique(errors, request.username(), request.email(), userId);
+		checkUnique(errors, request.username(), request.email(), principal.id());
 		if (request.password() != null) {
 			if (request.currentPassword() == null) {
 				errors.add("currentPassword", Messages.REQUIRED);
@@ -161,37 +170,39 @@ class UserService {
 		}
 		errors.throwIfAny();
 		String newHash = (request.password() != null) ? this.passwords.hash(request.password()) : null;
-		User updated = translateDuplicates(() -> this.transactions.execute((status) -> {
-			User user = this.users.findForUpdateById(userId).orElseThrow(UserNotFoundException::new);
+		UserResponse updated = translateDuplicates(() -> this.transactions.execute((status) -> {
+			User user = this.users.lockForChangeBy(principal);
 			apply(user, request, newHash);
-			return this.users.saveAndFlush(user);
+			return responseFor(this.users.saveAndFlush(user));
 		}));
 		if (newHash != null) {
-			events.info("Password changed, earlier tokens revoked: user={}", userId);
+			events.info("Password changed, earlier tokens revoked: user={}", principal.id());
 		}
-		return responseFor(updated);
+		return updated;
 	}
 
-	/** Signs the user out everywhere: every token issued so far stops working. */
-	void signout(long userId) {
-		if (this.users.revokeTokens(userId, Instant.now()) == 0) {
-			throw new UserNotFoundException();
-		}
-		events.info("Signed out everywhere, earlier tokens revoked: user={}", userId);
+	/**
+	 * Signs the user out everywhere: every token issued so far stops working. Only a
+	 * token that still stands does so.
+	 */
+	void signout(TokenPrincipal principal) {
+		this.transactions.executeWithoutResult((status) -> this.users.lockForChangeBy(principal).revokeTokens());
+		events.info("Signed out everywhere, earlier tokens revoked: user={}", principal.id());
 	}
 
 	/**
 	 * Deletes the account once its password is confirmed; its tokens then name nobody.
 	 */
-	void delete(long userId, DeleteAccountRequest request) {
+	void delete(TokenPrincipal principal, DeleteAccountRequest request) {
 		FieldErrors errors = FieldErrors.of(this.validator.validate(request));
 		errors.throwIfAny();
-		User user = this.users.findById(userId).orElseThrow(UserNotFoundException::new);
-		if (!this.passwords.matches(request.password(), user.getPasswordHash())) {
+		User current = this.users.findById(principal.id())
+			.orElseThrow(() -> new TokenNoLongerValidException(TokenFailure.USER_INACTIVE));
+		if (!this.passwords.matches(request.password(), current.getPasswordHash())) {
 			errors.add("password", Messages.WRONG_PASSWORD).throwIfAny();
 		}
-		this.users.deleteById(userId);
-		events.info("Account deleted: user={}", userId);
+		this.transactions.executeWithoutResult((status) -> this.users.delete(this.users.lockForChangeBy(principal)));
+		events.info("Account deleted: user={}", principal.id());
 	}
 
 	private static void apply(User user, UpdateRequest request, String newHash) {
@@ -221,7 +232,7 @@ class UserService {
 	 * Turns a unique constraint lost to a concurrent request into the same field error as
 	 * a duplicate found beforehand.
 	 */
-	private static User translateDuplicates(Supplier<User> write) {
+	private static <T> T translateDuplicates(Supplier<T> write) {
 		try {
 			return write.get();
 		}

@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import dev.jwtauth.security.PasswordHashingBusyException;
-import dev.jwtauth.security.TokenFailure;
 import dev.jwtauth.throttle.SigninThrottledException;
 import dev.jwtauth.user.AccountNotFoundException;
 import dev.jwtauth.user.BadCredentialsException;
-import dev.jwtauth.user.UserNotFoundException;
+import dev.jwtauth.user.TokenNoLongerValidException;
 import dev.jwtauth.user.UserValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,11 +84,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorBody.of(StatusMessages.of(404)));
 	}
 
+	/**
+	 * The token was current when the request was authenticated but not when its change
+	 * was to be made: the same 401 the token filter gives such a token.
+	 */
 	@ExceptionHandler
-	ResponseEntity<ErrorBody> userGone(UserNotFoundException ex) {
+	ResponseEntity<ErrorBody> tokenNoLongerValid(TokenNoLongerValidException ex) {
 		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
 			.header(HttpHeaders.WWW_AUTHENTICATE, TokenAuthenticationEntryPoint.SCHEME)
-			.body(ErrorBody.of(TokenFailure.USER_INACTIVE.message()));
+			.body(ErrorBody.of(ex.failure().message()));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.jwtauth.security.TokenPrincipal;
 import dev.jwtauth.security.TokenService;
 import dev.jwtauth.security.TokenSubject;
 import dev.jwtauth.security.TokenSubjects;
@@ -28,7 +29,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -125,23 +126,25 @@ class UserControllerTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "/users/update_current/", "/users/update_current" })
 	void updateCurrentWhenAuthenticatedThenServiceGetsTheTokensUser(String path) {
-		given(this.service.update(anyLong(), any())).willReturn(JOHN);
+		given(this.service.update(any(), any())).willReturn(JOHN);
 
 		assertThat(authenticated(this.mvc.post().uri(path), "{\"user\":{\"email\":\"modified@email.net\"}}"))
 			.hasStatus(200);
-		verify(this.service).update(USER_ID, new UpdateRequest(null, "modified@email.net", null, null));
+		verify(this.service).update(argThat(UserControllerTests::isTheTokensUser),
+				new UpdateRequest(null, "modified@email.net", null, null));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "PUT", "PATCH" })
 	void currentWhenPutOrPatchThenSameAsUpdateCurrent(String method) {
-		given(this.service.update(anyLong(), any())).willReturn(JOHN);
+		given(this.service.update(any(), any())).willReturn(JOHN);
 
 		assertThat(authenticated(
 				this.mvc.method(org.springframework.http.HttpMethod.valueOf(method)).uri("/users/current/"),
 				"{\"user\":{\"username\":\"johnny\"}}"))
 			.hasStatus(200);
-		verify(this.service).update(USER_ID, new UpdateRequest("johnny", null, null, null));
+		verify(this.service).update(argThat(UserControllerTests::isTheTokensUser),
+				new UpdateRequest("johnny", null, null, null));
 	}
 
 	@Test
@@ -161,7 +164,7 @@ class UserControllerTests {
 	void updateCurrentWhenNoCredentialsThen401AndServiceNotCalled() {
 		assertUnauthorized(post("/users/update_current/", "{\"user\":{\"username\":\"x\"}}"),
 				"Authentication credentials were not provided.");
-		verify(this.service, never()).update(anyLong(), any());
+		verify(this.service, never()).update(any(), any());
 	}
 
 	@Test
@@ -283,7 +286,7 @@ class UserControllerTests {
 
 	@Test
 	void validationFailureThen400WithSnakeCaseFieldKeys() {
-		given(this.service.update(anyLong(), any())).willThrow(new UserValidationException(
+		given(this.service.update(any(), any())).willThrow(new UserValidationException(
 				Map.of("currentPassword", List.of("This field is required."), "error", List.of("Other."))));
 
 		assertThat(authenticated(this.mvc.post().uri("/users/update_current/"), "{\"user\":{\"password\":\"x\"}}"))
@@ -340,6 +343,11 @@ class UserControllerTests {
 			.hasHeader(HttpHeaders.WWW_AUTHENTICATE, "Token")
 			.bodyJson()
 			.isStrictlyEqualTo("{\"user\":{\"errors\":{\"error\":[\"" + message + "\"]}}}");
+	}
+
+	/** The principal of a token issued to {@code USER_ID} at its first token version. */
+	private static boolean isTheTokensUser(TokenPrincipal principal) {
+		return principal.id() == USER_ID && principal.tokenVersion() == 0;
 	}
 
 }

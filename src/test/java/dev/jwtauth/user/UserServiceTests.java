@@ -2,6 +2,7 @@ package dev.jwtauth.user;
 
 import dev.jwtauth.security.CredentialsConfig;
 import dev.jwtauth.throttle.ThrottleConfig;
+import dev.jwtauth.security.TokenPrincipal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -111,7 +112,8 @@ class UserServiceTests {
 		long id = this.users.findByUsernameKey("john").orElseThrow().getId();
 		String oldHash = this.users.findById(id).orElseThrow().getPasswordHash();
 
-		UserResponse updated = this.service.update(id, new UpdateRequest(null, null, "password2", "password1"));
+		UserResponse updated = this.service.update(principal(id),
+				new UpdateRequest(null, null, "password2", "password1"));
 
 		User user = this.users.findById(id).orElseThrow();
 		assertThat(user.getTokenVersion()).isOne();
@@ -126,12 +128,19 @@ class UserServiceTests {
 		this.service.signup(new SignupRequest("john", "john@example.com", "password1"));
 		long id = this.users.findByUsernameKey("john").orElseThrow().getId();
 
-		this.service.update(id, new UpdateRequest("John", "new@Example.com", null, null));
+		this.service.update(principal(id), new UpdateRequest("John", "new@Example.com", null, null));
 
 		User user = this.users.findById(id).orElseThrow();
 		assertThat(user.getTokenVersion()).isZero();
 		assertThat(user.getUsername()).isEqualTo("John");
 		assertThat(user.getEmail()).isEqualTo("new@example.com");
+	}
+
+	/** The principal of a token at the user's current token version. */
+	private TokenPrincipal principal(long id) {
+		User user = this.users.findById(id).orElseThrow();
+		return new TokenPrincipal(id, user.getUsername(), user.getEmail(), false, false, "token",
+				user.getTokenVersion());
 	}
 
 }
