@@ -14,8 +14,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class ThrottleConfig {
 
 	@Bean
-	SigninThrottle signinThrottle(JdbcClient jdbc, ThrottleProperties limits) {
-		return new SigninThrottle(jdbc, limits, Clock.systemUTC());
+	PasswordThrottle passwordThrottle(JdbcClient jdbc, ThrottleProperties limits) {
+		return new PasswordThrottle(jdbc, limits, Clock.systemUTC());
 	}
 
 }

@@ -46,14 +46,16 @@ class UserController {
 	}
 
 	@PostMapping({ "/update_current", "/update_current/" })
-	UserResponse updateCurrent(@AuthenticationPrincipal TokenPrincipal principal, @RequestBody UpdateRequest request) {
-		return this.users.update(principal, request);
+	UserResponse updateCurrent(@AuthenticationPrincipal TokenPrincipal principal, @RequestBody UpdateRequest request,
+			HttpServletRequest http) {
+		return this.users.update(principal, request, http.getRemoteAddr());
 	}
 
 	@DeleteMapping({ "/current", "/current/" })
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void deleteCurrent(@AuthenticationPrincipal TokenPrincipal principal, @RequestBody DeleteAccountRequest request) {
-		this.users.delete(principal, request);
+	void deleteCurrent(@AuthenticationPrincipal TokenPrincipal principal, @RequestBody DeleteAccountRequest request,
+			HttpServletRequest http) {
+		this.users.delete(principal, request, http.getRemoteAddr());
 	}
 
 	@PostMapping({ "/signout", "/signout/" })
@@ -63,8 +65,9 @@ class UserController {
 	}
 
 	@RequestMapping(path = { "/current", "/current/" }, method = { RequestMethod.PUT, RequestMethod.PATCH })
-	UserResponse replaceCurrent(@AuthenticationPrincipal TokenPrincipal principal, @RequestBody UpdateRequest request) {
-		return updateCurrent(principal, request);
+	UserResponse replaceCurrent(@AuthenticationPrincipal TokenPrincipal principal, @RequestBody UpdateRequest request,
+			HttpServletRequest http) {
+		return updateCurrent(principal, request, http);
 	}
 
 }

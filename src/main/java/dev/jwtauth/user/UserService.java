@@ -12,8 +12,8 @@ import dev.jwtauth.security.PasswordHashingBusyException;
 import dev.jwtauth.security.TokenFailure;
 import dev.jwtauth.security.TokenPrincipal;
 import dev.jwtauth.security.TokenService;
-import dev.jwtauth.throttle.SigninThrottle;
-import dev.jwtauth.throttle.SigninThrottledException;
+import dev.jwtauth.throttle.PasswordThrottle;
+import dev.jwtauth.throttle.PasswordThrottledException;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.slf4j.Logger;
@@ -46,12 +46,12 @@ class UserService {
 
 	private final TransactionOperations transactions;
 
-	private final SigninThrottle throttle;
+	private final PasswordThrottle throttle;
 
 	private final MeterRegistry metrics;
 
 	UserService(UserRepository users, PasswordHasher passwords, TokenService tokens, Validator validator,
-			TransactionOperations transactions, SigninThrottle throttle, ObjectProvider<MeterRegistry> metrics) {
+			TransactionOperations transactions, PasswordThrottle throttle, ObjectProvider<MeterRegistry> metrics) {
 		this.users = users;
 		this.passwords = passwords;
 		this.tokens = tokens;
@@ -82,8 +82,8 @@ class UserService {
 	}
 
 	/**
-	 * Signs in from {@code client}, the address the attempt comes from, which the signin
-	 * throttle holds back after too many failures.
+	 * Signs in from {@code client}, the address the attempt comes from, which the
+	 * password throttle holds back after too many wrong guesses.
 	 */
 	UserResponse signin(SigninRequest request, String client) {
 		FieldErrors errors = FieldErrors.of(this.validator.validate(request));
@@ -91,36 +91,69 @@ class UserService {
 			errors.add(UserValidationException.NON_FIELD, Messages.MISSING_IDENTIFIER);
 		}
 		errors.throwIfAny();
-		String account = (request.username() != null) ? "username:" + UserKeys.username(request.username())
-				: "email:" + UserKeys.email(request.email());
-		try {
-			this.throttle.attempt(client, account);
+		Optional<User> user = findForSignin(request);
+		boolean signedIn;
+		try (PasswordThrottle.Guess guess = this.throttle.take(client, guessedAccount(request, user))) {
+			boolean matches = this.passwords.matches(request.password(), user.map(User::getPasswordHash).orElse(null));
+			signedIn = matches && user.get().isActive();
+			if (signedIn) {
+				guess.succeeded();
+			}
+			else {
+				guess.failed();
+			}
 		}
-		catch (SigninThrottledException ex) {
+		catch (PasswordThrottledException ex) {
 			countSignin("throttled");
 			throw ex;
 		}
-		Optional<User> user = findForSignin(request);
-		boolean matches;
-		try {
-			matches = this.passwords.matches(request.password(), user.map(User::getPasswordHash).orElse(null));
-		}
 		catch (PasswordHashingBusyException ex) {
-			// Refused unchecked: the attempt does not count against the client.
-			this.throttle.withdraw(client, account);
 			countSignin("busy");
 			throw ex;
 		}
-		if (!matches || !user.get().isActive()) {
+		if (!signedIn) {
 			events.info("Signin refused: client={}", client);
 			countSignin("bad_credentials");
 			throw new BadCredentialsException();
 		}
-		this.throttle.succeeded(client, account);
 		rehashIfOutdated(user.get(), request.password());
 		events.info("Signin succeeded: user={} client={}", user.get().getId(), client);
 		countSignin("success");
 		return responseFor(user.get());
+	}
+
+	/**
+	 * The account a signin guesses at, for the throttle: an existing account by its id,
+	 * however it was named, so that naming it by username and then by email gives no more
+	 * guesses; an unknown one as typed.
+	 */
+	private static String guessedAccount(SigninRequest request, Optional<User> user) {
+		if (user.isPresent()) {
+			return accountOf(user.get().getId());
+		}
+		return (request.username() != null) ? "username:" + UserKeys.username(request.username())
+				: "email:" + UserKeys.email(request.email());
+	}
+
+	private static String accountOf(long userId) {
+		return "user:" + userId;
+	}
+
+	/**
+	 * Whether {@code password} is the user's, as the confirmation of a change the user's
+	 * token asks for: a guess like a signin's, counted and limited in the same way, so
+	 * that a stolen token gives no more guesses at the password behind it.
+	 */
+	private boolean confirms(User user, String password, String client) {
+		try (PasswordThrottle.Guess guess = this.throttle.take(client, accountOf(user.getId()))) {
+			if (this.passwords.matches(password, user.getPasswordHash())) {
+				guess.succeeded();
+				return true;
+			}
+			guess.failed();
+		}
+		events.info("Password confirmation refused: user={} client={}", user.getId(), client);
+		return false;
 	}
 
 	/**
@@ -155,7 +188,7 @@ class UserService {
 	 * together, so that no token revoked meanwhile changes anything or yields a new
 	 * token.
 	 */
-	UserResponse update(TokenPrincipal principal, UpdateRequest request) {
+	UserResponse update(TokenPrincipal principal, UpdateRequest request, String client) {
 		User current = this.users.findById(principal.id())
 			.orElseThrow(() -> new TokenNoLongerValidException(TokenFailure.USER_INACTIVE));
 		FieldErrors errors = FieldErrors.of(this.validator.validate(request));
@@ -164,7 +197,7 @@ class UserService {
 			if (request.currentPassword() == null) {
 				errors.add("currentPassword", Messages.REQUIRED);
 			}
-			else if (!this.passwords.matches(request.currentPassword(), current.getPasswordHash())) {
+			else if (!confirms(current, request.currentPassword(), client)) {
 				errors.add("currentPassword", Messages.WRONG_CURRENT_PASSWORD);
 			}
 		}
@@ -193,12 +226,12 @@ class UserService {
 	/**
 	 * Deletes the account once its password is confirmed; its tokens then name nobody.
 	 */
-	void delete(TokenPrincipal principal, DeleteAccountRequest request) {
+	void delete(TokenPrincipal principal, DeleteAccountRequest request, String client) {
 		FieldErrors errors = FieldErrors.of(this.validator.validate(request));
 		errors.throwIfAny();
 		User current = this.users.findById(principal.id())
 			.orElseThrow(() -> new TokenNoLongerValidException(TokenFailure.USER_INACTIVE));
-		if (!this.passwords.matches(request.password(), current.getPasswordHash())) {
+		if (!confirms(current, request.password(), client)) {
 			errors.add("password", Messages.WRONG_PASSWORD).throwIfAny();
 		}
 		this.transactions.executeWithoutResult((status) -> this.users.delete(this.users.lockForChangeBy(principal)));

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.jwtauth.security.PasswordHashingBusyException;
-import dev.jwtauth.throttle.SigninThrottledException;
+import dev.jwtauth.throttle.PasswordThrottledException;
 import dev.jwtauth.user.AccountNotFoundException;
 import dev.jwtauth.user.BadCredentialsException;
 import dev.jwtauth.user.TokenNoLongerValidException;
@@ -56,11 +56,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ErrorBody> throttled(SigninThrottledException ex) {
+	ResponseEntity<ErrorBody> throttled(PasswordThrottledException ex) {
 		long seconds = ex.retryAfterSeconds();
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-			.body(ErrorBody.of("Too many failed signins. Try again in " + seconds + " seconds."));
+			.body(ErrorBody.of("Too many failed password attempts. Try again in " + seconds + " seconds."));
 	}
 
 	/**

@@ -334,7 +334,7 @@ abstract class UserApiTests {
 
 		assertThat(throttled.status()).isEqualTo(429);
 		assertThat(Long.parseLong(throttled.headers().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(1L, 900L);
-		assertThat(throttled.read("$.user.errors.error[0]")).startsWith("Too many failed signins.");
+		assertThat(throttled.read("$.user.errors.error[0]")).startsWith("Too many failed password attempts.");
 		RawHttp.Response owner = RawHttp.send(this.port, InetAddress.getByName("127.0.0.2"), "POST", "/users/signin/",
 				"Content-Type: application/json\r\n",
 				"{\"user\":{\"username\":\"john\",\"password\":\"12345678\"}}".getBytes(StandardCharsets.UTF_8));

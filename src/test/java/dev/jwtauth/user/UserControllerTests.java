@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -126,25 +127,25 @@ class UserControllerTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "/users/update_current/", "/users/update_current" })
 	void updateCurrentWhenAuthenticatedThenServiceGetsTheTokensUser(String path) {
-		given(this.service.update(any(), any())).willReturn(JOHN);
+		given(this.service.update(any(), any(), any())).willReturn(JOHN);
 
 		assertThat(authenticated(this.mvc.post().uri(path), "{\"user\":{\"email\":\"modified@email.net\"}}"))
 			.hasStatus(200);
 		verify(this.service).update(argThat(UserControllerTests::isTheTokensUser),
-				new UpdateRequest(null, "modified@email.net", null, null));
+				eq(new UpdateRequest(null, "modified@email.net", null, null)), eq("127.0.0.1"));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "PUT", "PATCH" })
 	void currentWhenPutOrPatchThenSameAsUpdateCurrent(String method) {
-		given(this.service.update(any(), any())).willReturn(JOHN);
+		given(this.service.update(any(), any(), any())).willReturn(JOHN);
 
 		assertThat(authenticated(
 				this.mvc.method(org.springframework.http.HttpMethod.valueOf(method)).uri("/users/current/"),
 				"{\"user\":{\"username\":\"johnny\"}}"))
 			.hasStatus(200);
 		verify(this.service).update(argThat(UserControllerTests::isTheTokensUser),
-				new UpdateRequest("johnny", null, null, null));
+				eq(new UpdateRequest("johnny", null, null, null)), eq("127.0.0.1"));
 	}
 
 	@Test
@@ -164,7 +165,7 @@ class UserControllerTests {
 	void updateCurrentWhenNoCredentialsThen401AndServiceNotCalled() {
 		assertUnauthorized(post("/users/update_current/", "{\"user\":{\"username\":\"x\"}}"),
 				"Authentication credentials were not provided.");
-		verify(this.service, never()).update(any(), any());
+		verify(this.service, never()).update(any(), any(), any());
 	}
 
 	@Test
@@ -286,7 +287,7 @@ class UserControllerTests {
 
 	@Test
 	void validationFailureThen400WithSnakeCaseFieldKeys() {
-		given(this.service.update(any(), any())).willThrow(new UserValidationException(
+		given(this.service.update(any(), any(), any())).willThrow(new UserValidationException(
 				Map.of("currentPassword", List.of("This field is required."), "error", List.of("Other."))));
 
 		assertThat(authenticated(this.mvc.post().uri("/users/update_current/"), "{\"user\":{\"password\":\"x\"}}"))

@@ -113,7 +113,7 @@ class UserServiceTests {
 		String oldHash = this.users.findById(id).orElseThrow().getPasswordHash();
 
 		UserResponse updated = this.service.update(principal(id),
-				new UpdateRequest(null, null, "password2", "password1"));
+				new UpdateRequest(null, null, "password2", "password1"), CLIENT);
 
 		User user = this.users.findById(id).orElseThrow();
 		assertThat(user.getTokenVersion()).isOne();
@@ -128,7 +128,7 @@ class UserServiceTests {
 		this.service.signup(new SignupRequest("john", "john@example.com", "password1"));
 		long id = this.users.findByUsernameKey("john").orElseThrow().getId();
 
-		this.service.update(principal(id), new UpdateRequest("John", "new@Example.com", null, null));
+		this.service.update(principal(id), new UpdateRequest("John", "new@Example.com", null, null), CLIENT);
 
 		User user = this.users.findById(id).orElseThrow();
 		assertThat(user.getTokenVersion()).isZero();

@@ -3,14 +3,14 @@ package dev.jwtauth.throttle;
 import java.time.Duration;
 
 /**
- * A client made too many failed signins and must wait before it tries again.
+ * A client made too many wrong password guesses and must wait before it tries again.
  */
-public class SigninThrottledException extends RuntimeException {
+public class PasswordThrottledException extends RuntimeException {
 
 	private final Duration retryAfter;
 
-	SigninThrottledException(Duration retryAfter) {
-		super("Too many failed signins", null, false, false);
+	PasswordThrottledException(Duration retryAfter) {
+		super("Too many failed password checks", null, false, false);
 		this.retryAfter = retryAfter;
 	}
 

@@ -1,13 +1,14 @@
-package dev.jwtauth.throttle;
+package dev.jwtauth.user;
 
 import dev.jwtauth.TestPostgres;
 
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-class PostgresSigninThrottleTests extends SigninThrottleTests {
+/**
+ * Password guess limits on PostgreSQL, the production database.
+ */
+class PostgresPasswordGuessLimitTests extends PasswordGuessLimitTests {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {

@@ -1,5 +1,0 @@
-package dev.jwtauth.throttle;
-
-class H2SigninThrottleTests extends SigninThrottleTests {
-
-}

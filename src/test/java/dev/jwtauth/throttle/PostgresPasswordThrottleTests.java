@@ -1,0 +1,17 @@
+package dev.jwtauth.throttle;
+
+import dev.jwtauth.TestPostgres;
+
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+class PostgresPasswordThrottleTests extends PasswordThrottleTests {
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		TestPostgres.register(registry);
+	}
+
+}
