@@ -25,8 +25,11 @@ class UserController {
 
 	private final UserService users;
 
-	UserController(UserService users) {
+	private final SigninService signins;
+
+	UserController(UserService users, SigninService signins) {
 		this.users = users;
+		this.signins = signins;
 	}
 
 	@PostMapping({ "/signup", "/signup/" })
@@ -37,7 +40,7 @@ class UserController {
 
 	@PostMapping({ "/signin", "/signin/" })
 	UserResponse signin(@RequestBody SigninRequest request, HttpServletRequest http) {
-		return this.users.signin(request, http.getRemoteAddr());
+		return this.signins.signin(request, http.getRemoteAddr());
 	}
 
 	@GetMapping({ "/current", "/current/" })

@@ -33,6 +33,14 @@ final class UserKeys {
 		return fold(normalizeEmail(email));
 	}
 
+	/**
+	 * An existing account as the password throttle counts guesses at it: by id, however
+	 * the account was named.
+	 */
+	static String guessedAccount(long userId) {
+		return "user:" + userId;
+	}
+
 	/** Full case folding, so that for example "STRASSE" and "straße" are one key. */
 	private static String fold(String value) {
 		return value.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);

@@ -1,19 +1,16 @@
 package dev.jwtauth.user;
 
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.validation.Validator;
 
 import dev.jwtauth.security.AuthMetrics;
 import dev.jwtauth.security.PasswordHasher;
-import dev.jwtauth.security.PasswordHashingBusyException;
 import dev.jwtauth.security.TokenFailure;
 import dev.jwtauth.security.TokenPrincipal;
 import dev.jwtauth.security.TokenService;
 import dev.jwtauth.throttle.PasswordThrottle;
-import dev.jwtauth.throttle.PasswordThrottledException;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.slf4j.Logger;
@@ -25,8 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Signs users up and in and changes their accounts. Password hashing, deliberately slow,
- * runs outside any transaction so that it holds no database connection.
+ * Signs users up and changes their accounts. Password hashing, deliberately slow, runs
+ * outside any transaction so that it holds no database connection.
  */
 @Service
 class UserService {
@@ -64,7 +61,7 @@ class UserService {
 	UserResponse signup(SignupRequest request) {
 		User user = create(request, false);
 		this.metrics.counter(AuthMetrics.SIGNUPS).increment();
-		return responseFor(user);
+		return UserResponse.of(user, this.tokens);
 	}
 
 	/**
@@ -82,70 +79,12 @@ class UserService {
 	}
 
 	/**
-	 * Signs in from {@code client}, the address the attempt comes from, which the
-	 * password throttle holds back after too many wrong guesses.
-	 */
-	UserResponse signin(SigninRequest request, String client) {
-		FieldErrors errors = FieldErrors.of(this.validator.validate(request));
-		if (request.username() == null && request.email() == null) {
-			errors.add(UserValidationException.NON_FIELD, Messages.MISSING_IDENTIFIER);
-		}
-		errors.throwIfAny();
-		Optional<User> user = findForSignin(request);
-		boolean signedIn;
-		try (PasswordThrottle.Guess guess = this.throttle.take(client, guessedAccount(request, user))) {
-			boolean matches = this.passwords.matches(request.password(), user.map(User::getPasswordHash).orElse(null));
-			signedIn = matches && user.get().isActive();
-			if (signedIn) {
-				guess.succeeded();
-			}
-			else {
-				guess.failed();
-			}
-		}
-		catch (PasswordThrottledException ex) {
-			countSignin("throttled");
-			throw ex;
-		}
-		catch (PasswordHashingBusyException ex) {
-			countSignin("busy");
-			throw ex;
-		}
-		if (!signedIn) {
-			events.info("Signin refused: client={}", client);
-			countSignin("bad_credentials");
-			throw new BadCredentialsException();
-		}
-		rehashIfOutdated(user.get(), request.password());
-		events.info("Signin succeeded: user={} client={}", user.get().getId(), client);
-		countSignin("success");
-		return responseFor(user.get());
-	}
-
-	/**
-	 * The account a signin guesses at, for the throttle: an existing account by its id,
-	 * however it was named, so that naming it by username and then by email gives no more
-	 * guesses; an unknown one as typed.
-	 */
-	private static String guessedAccount(SigninRequest request, Optional<User> user) {
-		if (user.isPresent()) {
-			return accountOf(user.get().getId());
-		}
-		return (request.username() != null) ? "username:" + UserKeys.username(request.username())
-				: "email:" + UserKeys.email(request.email());
-	}
-
-	private static String accountOf(long userId) {
-		return "user:" + userId;
-	}
-
-	/**
 	 * Whether {@code password} is the user's, as the confirmation of a change the user's
 	 * token asks for: a guess like a signin's, counted and limited in the same way, so
 	 * that a stolen token gives no more guesses at the password behind it.
 	 */
 	private boolean confirms(User user, String password, String client) {
-		try (PasswordThrottle.Guess guess = this.throttle.take(client, accountOf(user.getId()))) {
+		try (PasswordThrottle.Guess guess = this.throttle.take(client, UserKeys.guessedAccount(user.getId()))) {
 			if (this.passwords.matches(password, user.getPasswordHash())) {
 				guess.succeeded();
 				return true;
@@ -154,31 +93,6 @@ class UserService {
 		}
 		events.info("Password confirmation refused: user={} client={}", user.getId(), client);
 		return false;
-	}
-
-	/**
-	 * Hashes a password kept in an older kind of hash, imported say, with the current
-	 * algorithm now that it is known to be right. While hashing is at capacity that waits
-	 * for a later signin: this one has succeeded.
-	 */
-	private void rehashIfOutdated(User user, String password) {
-		if (this.passwords.isOutdated(user.getPasswordHash())) {
-			try {
-				this.users.rehashPassword(user.getId(), user.getPasswordHash(), this.passwords.hash(password));
-			}
-			catch (PasswordHashingBusyException ex) {
-				events.info("Password hash upgrade postponed, hashing at capacity: user={}", user.getId());
-			}
-		}
-	}
-
-	private void countSignin(String outcome) {
-		this.metrics.counter(AuthMetrics.SIGNINS, "outcome", outcome).increment();
-	}
-
-	private Optional<User> findForSignin(SigninRequest request) {
-		return (request.username() != null) ? this.users.findByUsernameKey(UserKeys.username(request.username()))
-				: this.users.findByEmailKey(UserKeys.email(request.email()));
 	}
 
 	/**
@@ -206,7 +120,7 @@ class UserService {
 		UserResponse updated = translateDuplicates(() -> this.transactions.execute((status) -> {
 			User user = this.users.lockForChangeBy(principal);
 			apply(user, request, newHash);
-			return responseFor(this.users.saveAndFlush(user));
+			return UserResponse.of(this.users.saveAndFlush(user), this.tokens);
 		}));
 		if (newHash != null) {
 			events.info("Password changed, earlier tokens revoked: user={}", principal.id());
@@ -279,11 +193,6 @@ class UserService {
 			}
 			throw ex;
 		}
-	}
-
-	private UserResponse responseFor(User user) {
-		return new UserResponse(user.getEmail(), user.getUsername(),
-				this.tokens.issue(user.getId(), user.getTokenVersion()));
 	}
 
 }

@@ -56,6 +56,9 @@ class UserControllerTests {
 	private UserService service;
 
 	@Autowired
+	private SigninService signins;
+
+	@Autowired
 	private TokenSubjects subjects;
 
 	@Value("${auth.token.secret}")
@@ -85,7 +88,7 @@ class UserControllerTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "/users/signin/", "/users/signin" })
 	void signinWhenEnvelopeThen200(String path) {
-		given(this.service.signin(any(), any())).willReturn(JOHN);
+		given(this.signins.signin(any(), any())).willReturn(JOHN);
 
 		assertThat(post(path, "{\"user\":{\"username\":\"john\",\"password\":\"12345678\"}}")).hasStatus(200)
 			.bodyJson()
@@ -95,7 +98,7 @@ class UserControllerTests {
 
 	@Test
 	void signinWhenInvalidTokenPresentedThenIgnoredOnPublicEndpoint() {
-		given(this.service.signin(any(), any())).willReturn(JOHN);
+		given(this.signins.signin(any(), any())).willReturn(JOHN);
 
 		assertThat(this.mvc.post()
 			.uri("/users/signin/")
@@ -242,7 +245,7 @@ class UserControllerTests {
 
 	@Test
 	void acceptWithoutJsonThenAnsweredInJsonAnyway() {
-		given(this.service.signin(any(), any())).willThrow(new BadCredentialsException());
+		given(this.signins.signin(any(), any())).willThrow(new BadCredentialsException());
 
 		assertThat(this.mvc.post()
 			.uri("/users/signin/")
@@ -299,7 +302,7 @@ class UserControllerTests {
 
 	@Test
 	void badCredentialsThen400WithTheOriginalsMessage() {
-		given(this.service.signin(any(), any())).willThrow(new BadCredentialsException());
+		given(this.signins.signin(any(), any())).willThrow(new BadCredentialsException());
 
 		assertThat(post("/users/signin/", "{\"user\":{\"username\":\"john\",\"password\":\"wrong-pw\"}}"))
 			.hasStatus(400)
@@ -310,7 +313,7 @@ class UserControllerTests {
 
 	@Test
 	void unexpectedFailureThen500ThatEchoesNothing() {
-		given(this.service.signin(any(), any()))
+		given(this.signins.signin(any(), any()))
 			.willThrow(new IllegalStateException("jdbc:secret-detail SELECT * FROM users"));
 
 		MvcTestResult result = post("/users/signin/", "{\"user\":{\"username\":\"john\",\"password\":\"12345678\"}}");
