@@ -2,6 +2,7 @@ package dev.jwtauth.security;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +10,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +37,7 @@ class TokenPropertiesTests {
 
 	@Test
 	void environmentVariablesThenBound() {
-		this.context.withSystemProperties("JWT_SECRET=c2VjcmV0", "JWT_LIFETIME=15m", "JWT_SECRET_FILE=/run/secrets/jwt")
+		withEnvironment(Map.of("JWT_SECRET", "c2VjcmV0", "JWT_LIFETIME", "15m", "JWT_SECRET_FILE", "/run/secrets/jwt"))
 			.run((context) -> {
 				TokenProperties properties = context.getBean(TokenProperties.class);
 				assertThat(properties.secret()).isEqualTo("c2VjcmV0");
@@ -45,11 +48,21 @@ class TokenPropertiesTests {
 
 	@Test
 	void lifetimeNotPositiveThenRefusesToStart() {
-		this.context.withSystemProperties("JWT_LIFETIME=0s")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("JWT_LIFETIME"));
+		withEnvironment(Map.of("JWT_LIFETIME", "0s")).run((context) -> assertThat(context).hasFailed()
+			.getFailure()
+			.rootCause()
+			.hasMessageContaining("JWT_LIFETIME"));
+	}
+
+	/**
+	 * The context with {@code variables} as the process environment, in the place and
+	 * kind of property source Spring Boot gives the real one.
+	 */
+	private ApplicationContextRunner withEnvironment(Map<String, Object> variables) {
+		return this.context.withInitializer((context) -> context.getEnvironment()
+			.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)));
 	}
 
 	@Configuration(proxyBeanMethods = false)
