@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
@@ -22,6 +21,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The service while its PostgreSQL server is stopped and after it returns: refusals in
@@ -95,19 +95,16 @@ class DatabaseOutageTests {
 			.isEqualTo("{\"user\":{\"errors\":{\"error\":[\"Service temporarily unavailable; try again later.\"]}}}");
 	}
 
-	private void awaitSignin(String user) throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		int status = 0;
-		while (Instant.now().isBefore(deadline) && status != 200) {
-			status = post("/users/signin/",
+	/** Signs in until the database is back: 503 meanwhile, never anything else. */
+	private void awaitSignin(String user) {
+		await("signin after the database returned").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> post("/users/signin/",
 					"{\"user\":{\"username\":\"%s\",\"password\":\"12345678\"}}".formatted(user), null)
-				.statusCode();
-			if (status != 200) {
-				assertThat(status).isEqualTo(503);
-				Thread.sleep(500);
-			}
-		}
-		assertThat(status).as("signin after the database returned").isEqualTo(200);
+				.statusCode(), (status) -> {
+					assertThat(status).isIn(200, 503);
+					return status == 200;
+				});
 	}
 
 	private EmbeddedPostgres startPostgres(int port) throws IOException {
