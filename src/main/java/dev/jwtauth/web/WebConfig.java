@@ -50,9 +50,9 @@ class WebConfig implements WebMvcConfigurer {
 	 * so that no other filter reads what it refuses.
 	 */
 	@Bean
-	FilterRegistrationBean<RequestTextFilter> requestTextFilter() {
-		FilterRegistrationBean<RequestTextFilter> registration = new FilterRegistrationBean<>(
-				new RequestTextFilter(this.converter));
+	FilterRegistrationBean<RequestInputFilter> requestInputFilter() {
+		FilterRegistrationBean<RequestInputFilter> registration = new FilterRegistrationBean<>(
+				new RequestInputFilter(this.converter));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}

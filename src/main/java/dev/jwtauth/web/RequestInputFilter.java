@@ -17,16 +17,19 @@ import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses, before anything reads them, a path, parameters or headers that carry text no
- * database keeps as given (see {@link StorableText}), and parameters that cannot be
- * decoded at all: a 400 in the envelope, under the parameter's name when it has one.
- * Bodies are checked by the envelope converter, field by field.
+ * Refuses, before anything reads them, what no handler could use safely: a client address
+ * that is not an IP literal, and a path, parameters or headers that carry text no
+ * database keeps as given (see {@link StorableText}), or parameters that cannot be
+ * decoded at all. Each is a 400 in the envelope, under the parameter's name when it has
+ * one. Bodies are checked by the envelope converter, field by field.
  */
-final class RequestTextFilter extends OncePerRequestFilter {
+final class RequestInputFilter extends OncePerRequestFilter {
+
+	static final String INVALID_CLIENT_ADDRESS = "The forwarded client address is not an IP address.";
 
 	private final UserEnvelopeConverter converter;
 
-	RequestTextFilter(UserEnvelopeConverter converter) {
+	RequestInputFilter(UserEnvelopeConverter converter) {
 		this.converter = converter;
 	}
 
@@ -46,6 +49,13 @@ final class RequestTextFilter extends OncePerRequestFilter {
 
 	private static Map<String, List<String>> problems(HttpServletRequest request) {
 		Map<String, List<String>> errors = new LinkedHashMap<>();
+		// With the native forward-headers strategy, Tomcat takes the address from
+		// X-Forwarded-For as sent, whatever it holds; signin limits count it and the logs
+		// print it, so anything but an address is refused rather than trusted.
+		if (!IpLiteral.test(request.getRemoteAddr())) {
+			errors.put(ErrorBody.NON_FIELD, List.of(INVALID_CLIENT_ADDRESS));
+			return errors;
+		}
 		check(errors, ErrorBody.NON_FIELD, request.getServletPath());
 		check(errors, ErrorBody.NON_FIELD, request.getPathInfo());
 		for (String name : Collections.list(request.getHeaderNames())) {
