@@ -100,6 +100,71 @@ abstract class HostileRequestTests {
 		assertThat(response.status()).isEqualTo(200);
 	}
 
+	/**
+	 * Other spellings of an accepted token, each of which a base64url decoder reads as
+	 * the same bytes: the token the service issued at signup, or, for the header and
+	 * payload, whose issued lengths leave no unused bits, one signed with the same key
+	 * whose JSON is padded with a space or two so that they do.
+	 */
+	static Stream<Arguments> respelledTokens() {
+		return Stream.of(Arguments.of("padding after the issued signature", 2, "pad"),
+				Arguments.of("unused bits set in the issued signature's last character", 2, "bits"),
+				Arguments.of("padding after the header", 0, "pad"), Arguments.of("padding after the payload", 1, "pad"),
+				Arguments.of("unused bits set in the header's last character", 0, "bits"),
+				Arguments.of("unused bits set in the payload's last character", 1, "bits"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("respelledTokens")
+	void acceptedTokenWhenSpelledOtherwiseThen401(String description, int part, String change, CapturedOutput output)
+			throws Exception {
+		String accepted = (part == 2) ? this.token : signedWithUnusedBitsIn(part);
+		assertThat(send("GET", "/users/current/", "Authorization: Token " + accepted + "\r\n", null).status())
+			.isEqualTo(200);
+		String[] parts = accepted.split("\\.");
+		String respelled = change.equals("pad") ? parts[part] + "=".repeat(4 - parts[part].length() % 4)
+				: withUnusedBitsSet(parts[part]);
+		assertThat(Base64.getUrlDecoder().decode(respelled)).isEqualTo(Base64.getUrlDecoder().decode(parts[part]));
+		parts[part] = respelled;
+
+		RawHttp.Response response = send("GET", "/users/current/",
+				"Authorization: Token " + String.join(".", parts) + "\r\n", null);
+
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.body()).isEqualTo("{\"user\":{\"errors\":{\"error\":[\"Invalid token.\"]}}}");
+		assertThat(output).doesNotContain(" ERROR ");
+	}
+
+	/** A valid token whose header or payload ends in a character with unused bits. */
+	private String signedWithUnusedBitsIn(int part) throws Exception {
+		byte[] secret = Base64.getDecoder().decode(this.secret);
+		long now = Instant.now().getEpochSecond();
+		String header = "{\"alg\":\"HS256\",\"kid\":\"" + TokenService.keyId(secret) + "\"}";
+		String claims = "{\"id\":%d,\"sub\":\"%d\",\"ver\":0,\"iat\":%d,\"exp\":%d}".formatted(this.userId, this.userId,
+				now, now + 600);
+		while (base64((part == 0) ? header : claims).length() % 4 != 2) {
+			header = (part == 0) ? header + " " : header;
+			claims = (part == 1) ? claims + " " : claims;
+		}
+		String input = base64(header) + "." + base64(claims);
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+		return input + "."
+				+ Base64.getUrlEncoder()
+					.withoutPadding()
+					.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+	}
+
+	/** The same bytes, with the last character's unused low bits set. */
+	private static String withUnusedBitsSet(String part) {
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+		int remainder = part.length() % 4;
+		assertThat(remainder).as("a part whose last character has unused bits").isIn(2, 3);
+		int last = alphabet.indexOf(part.charAt(part.length() - 1));
+		int respelled = last | ((remainder == 2) ? 0b1111 : 0b11);
+		return part.substring(0, part.length() - 1) + alphabet.charAt(respelled);
+	}
+
 	@Test
 	void tokenOf20KilobytesThenRefusedByTheServerInEnvelope(CapturedOutput output) throws Exception {
 		RawHttp.Response response = send("GET", "/users/current/",
