@@ -6,6 +6,7 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.stream.Stream;
 
 import javax.crypto.Mac;
@@ -34,12 +35,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the service refuses: forged and malformed tokens through the real filter chain,
  * and hostile bodies and headers, over raw HTTP so that nothing is cleaned up on the way.
- * Each gets a 4xx in the envelope, changes nothing and logs no error.
+ * Each gets a 4xx in the envelope, changes nothing and logs no error. One suite, run on
+ * each database the service supports, since each refuses different text.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
-class HostileRequestTests {
+abstract class HostileRequestTests {
+
+	private static final String NUL_MESSAGE = "Null characters are not allowed.";
 
 	@LocalServerPort
 	private int port;
@@ -52,14 +56,18 @@ class HostileRequestTests {
 
 	private long userId;
 
+	private String token;
+
 	@BeforeEach
 	void oneUser() throws IOException {
 		this.jdbc.sql("delete from users").update();
+		this.jdbc.sql("delete from signin_failures").update();
 		RawHttp.Response signup = send("POST", "/users/signup/", "Content-Type: application/json\r\n",
 				"{\"user\":{\"username\":\"john\",\"email\":\"john@example.com\",\"password\":\"12345678\"}}"
 					.getBytes(StandardCharsets.UTF_8));
 		assertThat(signup.status()).isEqualTo(201);
 		this.userId = this.jdbc.sql("select id from users").query(Long.class).single();
+		this.token = JsonPath.read(signup.body(), "$.user.token");
 	}
 
 	static Stream<Arguments> hostileTokens() {
@@ -90,6 +98,71 @@ class HostileRequestTests {
 				null);
 
 		assertThat(response.status()).isEqualTo(200);
+	}
+
+	/**
+	 * Other spellings of an accepted token, each of which a base64url decoder reads as
+	 * the same bytes: the token the service issued at signup, or, for the header and
+	 * payload, whose issued lengths leave no unused bits, one signed with the same key
+	 * whose JSON is padded with a space or two so that they do.
+	 */
+	static Stream<Arguments> respelledTokens() {
+		return Stream.of(Arguments.of("padding after the issued signature", 2, "pad"),
+				Arguments.of("unused bits set in the issued signature's last character", 2, "bits"),
+				Arguments.of("padding after the header", 0, "pad"), Arguments.of("padding after the payload", 1, "pad"),
+				Arguments.of("unused bits set in the header's last character", 0, "bits"),
+				Arguments.of("unused bits set in the payload's last character", 1, "bits"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("respelledTokens")
+	void acceptedTokenWhenSpelledOtherwiseThen401(String description, int part, String change, CapturedOutput output)
+			throws Exception {
+		String accepted = (part == 2) ? this.token : signedWithUnusedBitsIn(part);
+		assertThat(send("GET", "/users/current/", "Authorization: Token " + accepted + "\r\n", null).status())
+			.isEqualTo(200);
+		String[] parts = accepted.split("\\.");
+		String respelled = change.equals("pad") ? parts[part] + "=".repeat(4 - parts[part].length() % 4)
+				: withUnusedBitsSet(parts[part]);
+		assertThat(Base64.getUrlDecoder().decode(respelled)).isEqualTo(Base64.getUrlDecoder().decode(parts[part]));
+		parts[part] = respelled;
+
+		RawHttp.Response response = send("GET", "/users/current/",
+				"Authorization: Token " + String.join(".", parts) + "\r\n", null);
+
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.body()).isEqualTo("{\"user\":{\"errors\":{\"error\":[\"Invalid token.\"]}}}");
+		assertThat(output).doesNotContain(" ERROR ");
+	}
+
+	/** A valid token whose header or payload ends in a character with unused bits. */
+	private String signedWithUnusedBitsIn(int part) throws Exception {
+		byte[] secret = Base64.getDecoder().decode(this.secret);
+		long now = Instant.now().getEpochSecond();
+		String header = "{\"alg\":\"HS256\",\"kid\":\"" + TokenService.keyId(secret) + "\"}";
+		String claims = "{\"id\":%d,\"sub\":\"%d\",\"ver\":0,\"iat\":%d,\"exp\":%d}".formatted(this.userId, this.userId,
+				now, now + 600);
+		while (base64((part == 0) ? header : claims).length() % 4 != 2) {
+			header = (part == 0) ? header + " " : header;
+			claims = (part == 1) ? claims + " " : claims;
+		}
+		String input = base64(header) + "." + base64(claims);
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+		return input + "."
+				+ Base64.getUrlEncoder()
+					.withoutPadding()
+					.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+	}
+
+	/** The same bytes, with the last character's unused low bits set. */
+	private static String withUnusedBitsSet(String part) {
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+		int remainder = part.length() % 4;
+		assertThat(remainder).as("a part whose last character has unused bits").isIn(2, 3);
+		int last = alphabet.indexOf(part.charAt(part.length() - 1));
+		int respelled = last | ((remainder == 2) ? 0b1111 : 0b11);
+		return part.substring(0, part.length() - 1) + alphabet.charAt(respelled);
 	}
 
 	@Test
@@ -143,6 +216,114 @@ class HostileRequestTests {
 		assertThat(response.body()).startsWith("{\"user\":{\"errors\":{");
 		assertThat(this.jdbc.sql("select count(*) from users").query(Long.class).single()).isOne();
 		assertThat(output).doesNotContain(" ERROR ");
+	}
+
+	/**
+	 * Text that one supported database stores and another refuses or alters: NUL, which
+	 * PostgreSQL cannot store in text, and UTF-16 surrogates without their partner, which
+	 * its driver silently turns into {@code ?}. {@code X} in each body is replaced by the
+	 * JSON escape of the text.
+	 */
+	static Stream<Arguments> unstorableText() {
+		String[][] requests = {
+				{ "POST", "/users/signup/", "username",
+						"{\"username\":\"maXl\",\"email\":\"m@example.com\",\"password\":\"12345678\"}" },
+				{ "POST", "/users/signup/", "email",
+						"{\"username\":\"mal\",\"email\":\"mXal@example.com\",\"password\":\"12345678\"}" },
+				{ "POST", "/users/signup/", "password",
+						"{\"username\":\"mal\",\"email\":\"m@example.com\",\"password\":\"1234X5678\"}" },
+				{ "POST", "/users/signin/", "username", "{\"username\":\"johXn\",\"password\":\"12345678\"}" },
+				{ "POST", "/users/signin/", "email", "{\"email\":\"johXn@example.com\",\"password\":\"12345678\"}" },
+				{ "POST", "/users/signin/", "password", "{\"username\":\"john\",\"password\":\"1234X5678\"}" },
+				{ "POST", "/users/update_current/", "username", "{\"username\":\"joXhn\"}" },
+				{ "POST", "/users/update_current/", "email", "{\"email\":\"X@example.com\"}" },
+				{ "POST", "/users/update_current/", "password",
+						"{\"password\":\"abcdXefgh\",\"current_password\":\"12345678\"}" },
+				{ "POST", "/users/update_current/", "current_password",
+						"{\"password\":\"abcdefgh1\",\"current_password\":\"1234X5678\"}" },
+				{ "PATCH", "/users/current/", "username", "{\"username\":\"X\"}" },
+				{ "DELETE", "/users/current/", "password", "{\"password\":\"1234X5678\"}" },
+				{ "PATCH", "/users/john/", "is_active", "{\"is_active\":\"X\"}" } };
+		String[][] texts = { { "NUL", "\\u0000", NUL_MESSAGE },
+				{ "lone high surrogate", "\\ud800", "Surrogate characters are not allowed: U+D800." },
+				{ "lone low surrogate", "\\udfff", "Surrogate characters are not allowed: U+DFFF." },
+				{ "surrogates in the wrong order", "\\udc00\\ud83d",
+						"Surrogate characters are not allowed: U+DC00." } };
+		return Stream.of(texts)
+			.flatMap((text) -> Stream.of(requests)
+				.map((request) -> Arguments.of(text[0] + " in " + request[2] + " of " + request[0] + " " + request[1],
+						request[0], request[1], request[2], request[3].replace("X", text[1]), text[2])));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("unstorableText")
+	void textNoDatabaseCanStoreAlikeThen400UnderItsFieldAndNothingChanged(String description, String method,
+			String path, String field, String user, String message, CapturedOutput output) throws Exception {
+		this.jdbc.sql("update users set is_staff = true").update();
+		List<String> before = rows();
+
+		RawHttp.Response response = send(method, path,
+				"Content-Type: application/json\r\nAuthorization: Token " + this.token + "\r\n",
+				("{\"user\":" + user + "}").getBytes(StandardCharsets.UTF_8));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body()).isEqualTo("{\"user\":{\"errors\":{\"" + field + "\":[\"" + message + "\"]}}}");
+		assertThat(rows()).isEqualTo(before);
+		assertThat(output).doesNotContain(" ERROR ");
+	}
+
+	@Test
+	void unstorableTextInSeveralFieldsThenEachReportedAtOnce() throws Exception {
+		RawHttp.Response response = send("POST", "/users/signup/", "Content-Type: application/json\r\n",
+				"{\"user\":{\"username\":\"a\\u0000\",\"email\":\"\\ud800@example.com\",\"password\":\"12345678\"}}"
+					.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat((Object) JsonPath.read(response.body(), "$.user.errors.username")).isEqualTo(List.of(NUL_MESSAGE));
+		assertThat((Object) JsonPath.read(response.body(), "$.user.errors.email"))
+			.isEqualTo(List.of("Surrogate characters are not allowed: U+D800."));
+	}
+
+	@Test
+	void pairedSurrogatesThenStoredAsTheCharacterTheyEncode() throws Exception {
+		RawHttp.Response response = send("POST", "/users/signup/", "Content-Type: application/json\r\n",
+				"{\"user\":{\"username\":\"emoji\",\"email\":\"e@example.com\",\"password\":\"1234\\ud83d\\ude00678\"}}"
+					.getBytes(StandardCharsets.UTF_8));
+		assertThat(response.status()).isEqualTo(201);
+
+		RawHttp.Response signin = send("POST", "/users/signin/", "Content-Type: application/json\r\n",
+				"{\"user\":{\"username\":\"emoji\",\"password\":\"1234\uD83D\uDE00678\"}}"
+					.getBytes(StandardCharsets.UTF_8));
+		assertThat(signin.status()).isEqualTo(200);
+	}
+
+	static Stream<Arguments> unstorableOutsideTheBody() {
+		return Stream.of(Arguments.of("NUL in an account's path", "/users/jo%00hn/", "", "error"),
+				Arguments.of("NUL in a query parameter", "/users/?page=0&q=a%00", "", "q"),
+				Arguments.of("NUL in a query parameter's name", "/users/?a%00=1", "", "error"),
+				Arguments.of("lone surrogate in a query parameter", "/users/?q=%ED%A0%80", "", null),
+				Arguments.of("NUL in a header", "/users/", "X-Request-Id: a\u0000b\r\n", null));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("unstorableOutsideTheBody")
+	void unstorableTextInPathQueryOrHeaderThen400InEnvelope(String description, String target, String header,
+			String field, CapturedOutput output) throws Exception {
+		this.jdbc.sql("update users set is_staff = true").update();
+
+		RawHttp.Response response = send("GET", target, "Authorization: Token " + this.token + "\r\n" + header, null);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body()).startsWith("{\"user\":{\"errors\":{\"" + ((field != null) ? field : ""));
+		assertThat(output).doesNotContain(" ERROR ");
+	}
+
+	private List<String> rows() {
+		return this.jdbc
+			.sql("select id, username, email, password_hash, is_active, is_staff, token_version from users order by id")
+			.query((row, number) -> row.getLong(1) + "|" + row.getString(2) + "|" + row.getString(3) + "|"
+					+ row.getString(4) + "|" + row.getBoolean(5) + "|" + row.getBoolean(6) + "|" + row.getInt(7))
+			.list();
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.jwtauth;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.function.Supplier;
 
@@ -21,12 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Random requests at the running service: random methods and paths, bodies from random
  * bytes to near-valid envelopes, random content types and Authorization headers, valid
  * tokens among them. Whatever comes: never a 5xx, always the envelope, and the user table
- * changes only through a 201 signup, a 200 update, or a 204 sign-out or deletion. A
- * failure names its seed; {@code -Dfuzz.seed=N} replays it.
+ * changes only through a 201 signup, a 200 update, or a 204 sign-out or deletion. One
+ * suite, run on each database the service supports.
+ * <p>
+ * Reproducible: {@code ./mvnw verify} always sends the requests of {@link #FIXED_SEED};
+ * {@code -Dfuzz.seed=N} sends those of seed {@code N}, {@code -Dfuzz.seed=random} those
+ * of a new seed; a failure names its seed, whatever it was.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class RequestFuzzTests {
+abstract class RequestFuzzTests {
+
+	static final long FIXED_SEED = 20_261_204L;
 
 	private static final int REQUESTS = Integer.getInteger("fuzz.requests", 300);
 
@@ -36,7 +43,8 @@ class RequestFuzzTests {
 			new String[] { "GET", "/users/current/" }, new String[] { "DELETE", "/users/current/" },
 			new String[] { "POST", "/users/signout/" }, new String[] { "GET", "/users/signup/" },
 			new String[] { "POST", "/users/" }, new String[] { "OPTIONS", "/users/signin/" },
-			new String[] { "POST", "/nowhere" });
+			new String[] { "POST", "/nowhere" }, new String[] { "GET", "/users/?size={}" },
+			new String[] { "GET", "/users/{}/" }, new String[] { "GET", "/users/current/?{}" });
 
 	private static final List<String> FIELDS = List.of("username", "email", "password", "current_password", "user",
 			"id", "is_staff", "token");
@@ -56,29 +64,52 @@ class RequestFuzzTests {
 
 	@Test
 	void randomRequestsThenNeverA5xxAlwaysTheEnvelopeAndNoStrayWrites() throws Exception {
-		long seed = Long.getLong("fuzz.seed", System.nanoTime());
+		long seed = seed(System.getProperty("fuzz.seed"));
+		try {
+			fuzz(seed);
+		}
+		catch (Exception | AssertionError ex) {
+			throw new AssertionError("Fuzzing failed with seed " + seed + "; replay it with -Dfuzz.seed=" + seed, ex);
+		}
+	}
+
+	static long seed(String property) {
+		if (property == null || property.isBlank()) {
+			return FIXED_SEED;
+		}
+		return property.equals("random") ? System.nanoTime() : Long.parseLong(property.strip());
+	}
+
+	private void fuzz(long seed) throws Exception {
 		Random random = new Random(seed);
 		this.jdbc.sql("delete from users").update();
+		this.jdbc.sql("delete from signin_failures").update();
 		String token = signupFuzzer();
 		for (int i = 0; i < REQUESTS; i++) {
 			String[] endpoint = ENDPOINTS.get(random.nextInt(ENDPOINTS.size()));
+			String path = endpoint[1].replace("{}", percentEncoded(text(random, 40)));
 			String headers = contentType(random) + authorization(random, token);
 			byte[] body = body(random);
 			List<String> before = users();
 
-			RawHttp.Response response = RawHttp.send(this.port, null, endpoint[0], endpoint[1], headers, body);
+			RawHttp.Response response = RawHttp.send(this.port, null, endpoint[0], path, headers, body);
 
-			String request = "seed " + seed + ", request " + i + ": " + endpoint[0] + " " + endpoint[1] + "\n" + headers
+			String request = "seed " + seed + ", request " + i + ": " + endpoint[0] + " " + path + "\n" + headers
 					+ ((body != null) ? new String(body, StandardCharsets.UTF_8) : "");
 			assertThat(response.status()).as(request).isBetween(200, 499);
 			if (response.status() != 204 && !endpoint[0].equals("OPTIONS")) {
-				assertThat(response.body()).as(request).startsWith("{\"user\":");
+				assertThat(response.body()).as(request).containsPattern("^\\{\"users?\":");
 			}
 			if (!users().equals(before)) {
 				assertThat(mayWrite(endpoint, response.status()))
 					.as("the user table changed on " + response.status() + " for " + request)
 					.isTrue();
 				token = currentToken();
+			}
+			if (response.status() == 200 && mayWrite(endpoint, 200) || response.status() == 201) {
+				assertThat(storedNamesAndEmails()).as("the stored user differs from the response to " + request)
+					.contains(JsonPath.read(response.body(), "$.user.username") + "\n"
+							+ JsonPath.read(response.body(), "$.user.email"));
 			}
 		}
 	}
@@ -112,7 +143,16 @@ class RequestFuzzTests {
 					.formatted(name, name)
 					.getBytes(StandardCharsets.UTF_8));
 		this.fuzzerId = this.jdbc.sql("select id from users where username = ?").param(name).query(Long.class).single();
+		// Staff, so that the administration endpoints' paths and parameters are reached.
+		this.jdbc.sql("update users set is_staff = true where id = ?").param(this.fuzzerId).update();
 		return JsonPath.read(signup.body(), "$.user.token");
+	}
+
+	/** Read back as Java text, so that anything the database changed on the way shows. */
+	private List<String> storedNamesAndEmails() {
+		return this.jdbc.sql("select username, email from users")
+			.query((row, number) -> row.getString(1) + "\n" + row.getString(2))
+			.list();
 	}
 
 	private List<String> users() {
@@ -143,7 +183,9 @@ class RequestFuzzTests {
 				() -> json(random, 0).getBytes(StandardCharsets.UTF_8),
 				() -> envelope(random).getBytes(StandardCharsets.UTF_8),
 				() -> envelope(random).getBytes(StandardCharsets.UTF_8),
-				() -> envelope(random).getBytes(StandardCharsets.UTF_8));
+				() -> envelope(random).getBytes(StandardCharsets.UTF_8),
+				() -> ("{\"user\":" + nearlyValidUser(random) + "}").getBytes(StandardCharsets.UTF_8),
+				() -> ("{\"user\":" + nearlyValidUser(random) + "}").getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static String envelope(Random random) {
@@ -159,6 +201,26 @@ class RequestFuzzTests {
 		return pick(random, () -> "{\"user\":" + user + "}",
 				() -> "{\"user\":" + user + ",\"extra\":" + json(random, 2) + "}",
 				() -> "{\"user\":" + json(random, 1) + "}", () -> "{\"usr\":" + user + "}");
+	}
+
+	/**
+	 * The fields every endpoint reads, with values that pass every other check, some with
+	 * one character that a database or the password hash cannot take as it is.
+	 */
+	private static String nearlyValidUser(Random random) {
+		int n = random.nextInt(1000);
+		return "{\"username\":%s,\"email\":%s,\"password\":%s,\"current_password\":%s}".formatted(
+				quote(spoiled(random, "fuzz" + n)), quote(spoiled(random, "fuzz" + n + "@example.com")),
+				quote(spoiled(random, "12345678")), quote(spoiled(random, "12345678")));
+	}
+
+	private static String spoiled(Random random, String value) {
+		if (random.nextInt(3) > 0) {
+			return value;
+		}
+		int at = random.nextInt(value.length() + 1);
+		return value.substring(0, at) + oneOf(random, "\u0000", "\ud800", "\udfff", "\udc00\ud800")
+				+ value.substring(at);
 	}
 
 	private static String fieldValue(Random random) {
@@ -189,11 +251,42 @@ class RequestFuzzTests {
 		return text.toString();
 	}
 
+	/**
+	 * A JSON string of {@code text}; control characters and surrogates go as escapes, so
+	 * that they reach the service as the text they are rather than being refused as raw
+	 * bytes or turned into {@code ?} by the encoding.
+	 */
 	private static String quote(String text) {
 		StringBuilder quoted = new StringBuilder("\"");
-		text.chars()
-			.forEach((c) -> quoted.append((c == '"' || c == '\\') ? "\\" + (char) c : String.valueOf((char) c)));
+		text.chars().forEach((c) -> {
+			if (c == '"' || c == '\\') {
+				quoted.append('\\').append((char) c);
+			}
+			else if (c < 0x20 || Character.isSurrogate((char) c)) {
+				quoted.append(String.format(Locale.ROOT, "\\u%04x", c));
+			}
+			else {
+				quoted.append((char) c);
+			}
+		});
 		return quoted.append('"').toString();
+	}
+
+	/**
+	 * Percent-encodes each UTF-16 unit as UTF-8 would encode it alone, so that NUL and
+	 * unpaired surrogates reach the URL decoder too.
+	 */
+	private static String percentEncoded(String text) {
+		StringBuilder encoded = new StringBuilder();
+		text.chars().forEach((c) -> {
+			byte[] bytes = (c < 0x80) ? new byte[] { (byte) c } : (c < 0x800)
+					? new byte[] { (byte) (0xC0 | c >> 6), (byte) (0x80 | c & 0x3F) }
+					: new byte[] { (byte) (0xE0 | c >> 12), (byte) (0x80 | c >> 6 & 0x3F), (byte) (0x80 | c & 0x3F) };
+			for (byte b : bytes) {
+				encoded.append(String.format(Locale.ROOT, "%%%02X", b & 0xFF));
+			}
+		});
+		return encoded.toString();
 	}
 
 	private static String mutate(Random random, String token) {
@@ -205,6 +298,11 @@ class RequestFuzzTests {
 		byte[] bytes = new byte[random.nextInt(200)];
 		random.nextBytes(bytes);
 		return bytes;
+	}
+
+	/** Text that one supported database or the password hash cannot take as it is. */
+	private static String oneOf(Random random, String... choices) {
+		return choices[random.nextInt(choices.length)];
 	}
 
 	@SafeVarargs

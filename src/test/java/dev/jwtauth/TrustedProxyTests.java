@@ -1,12 +1,19 @@
 package dev.jwtauth;
 
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -15,13 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Behind a trusted proxy, the client address that signin limits count is the one the
- * proxy forwards in {@code X-Forwarded-For}.
+ * proxy forwards in {@code X-Forwarded-For}, provided it is an IP address. One suite, run
+ * on each database the service supports.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.forward-headers-strategy=native",
 				"server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1" })
 @ActiveProfiles("test")
-class TrustedProxyTests {
+@ExtendWith(OutputCaptureExtension.class)
+abstract class TrustedProxyTests {
 
 	@LocalServerPort
 	private int port;
@@ -49,6 +58,48 @@ class TrustedProxyTests {
 		assertThat(this.jdbc.sql("select distinct client_address from signin_failures").query(String.class).list())
 			.contains("203.0.113.5")
 			.doesNotContain("127.0.0.1");
+	}
+
+	@Test
+	void signinWhenForwardedForIsAnIpv6AddressThenCountedForIt() throws Exception {
+		assertThat(signin("2001:db8::5", "wrong-password").status()).isEqualTo(400);
+
+		assertThat(this.jdbc.sql("select distinct client_address from signin_failures").query(String.class).list())
+			.containsExactly("2001:db8::5");
+	}
+
+	static Stream<Arguments> notAnAddress() {
+		return Stream.of(Arguments.of("300 characters", "1".repeat(300)),
+				Arguments.of("an address and forged log fields", "203.0.113.5 user=7 client=198.51.100.7"),
+				Arguments.of("a tab", "203.0.113.5\tforged"), Arguments.of("a folded line", "203.0.113.5\r\n forged"),
+				Arguments.of("a host name", "forged.example.com"), Arguments.of("a legacy IPv4 form", "10.1"),
+				Arguments.of("an IPv4 address out of range", "256.0.0.1"),
+				Arguments.of("a broken IPv6 address", "1::2::3"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("notAnAddress")
+	void signinWhenForwardedForIsNotAnIpAddressThen400AndNothingCountedOrLogged(String description, String forwardedFor,
+			CapturedOutput output) throws Exception {
+		RawHttp.Response response = signin(forwardedFor, "12345678");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body()).startsWith("{\"user\":{\"errors\":{\"error\":[");
+		assertThat(this.jdbc.sql("select count(*) from signin_failures").query(Long.class).single()).isZero();
+		assertThat(output).doesNotContain("Signin succeeded")
+			.doesNotContain("forged")
+			.doesNotContain("198.51.100.7")
+			.doesNotContain(" ERROR ");
+	}
+
+	@Test
+	void anyRequestWhenForwardedForIsNotAnIpAddressThen400WithTheReason() throws Exception {
+		RawHttp.Response response = RawHttp.send(this.port, null, "GET", "/users/current/",
+				"X-Forwarded-For: 203.0.113.5 forged\r\n", null);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body())
+			.isEqualTo("{\"user\":{\"errors\":{\"error\":[\"The forwarded client address is not an IP address.\"]}}}");
 	}
 
 	private RawHttp.Response signin(String forwardedFor, String password) throws Exception {

@@ -32,6 +32,11 @@ final class SigningSecret {
 
 	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
+	/**
+	 * The embedded database, with the password hashes, keeps its files beside the secret.
+	 */
+	private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
 	private SigningSecret() {
 	}
 
@@ -63,9 +68,9 @@ final class SigningSecret {
 	private static byte[] loadOrGenerate(Path file) {
 		try {
 			if (Files.notExists(file)) {
-				Files.createDirectories(file.toAbsolutePath().getParent());
+				Files.createDirectories(file.toAbsolutePath().getParent(), ownerOnly(OWNER_ONLY_DIRECTORY));
 				try {
-					Files.createFile(file, ownerOnly());
+					Files.createFile(file, ownerOnly(OWNER_ONLY));
 					String secret = Base64.getEncoder().encodeToString(randomBytes());
 					Files.writeString(file, secret + "\n", StandardCharsets.US_ASCII);
 					logger.info("JWT_SECRET is not set: generated a signing secret in {} (owner-only); "
@@ -85,9 +90,9 @@ final class SigningSecret {
 		}
 	}
 
-	private static FileAttribute<?>[] ownerOnly() {
+	private static FileAttribute<?>[] ownerOnly(Set<PosixFilePermission> permissions) {
 		if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-			return new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(OWNER_ONLY) };
+			return new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(permissions) };
 		}
 		return new FileAttribute<?>[0];
 	}

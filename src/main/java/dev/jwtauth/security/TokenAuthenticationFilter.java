@@ -125,6 +125,10 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 	 * it counts as the user's first.
 	 */
 	private VerifiedToken verify(String token) throws TokenRejectedException {
+		if (!CanonicalJws.test(token)) {
+			// Refused before either verifier, both of which would decode other spellings.
+			throw new TokenRejectedException(TokenFailure.INVALID, TokenService.MALFORMED);
+		}
 		try {
 			return this.tokens.verify(token);
 		}

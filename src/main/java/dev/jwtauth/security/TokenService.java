@@ -134,6 +134,9 @@ public class TokenService {
 	}
 
 	VerifiedToken verify(String token) throws TokenRejectedException {
+		if (!CanonicalJws.test(token)) {
+			throw new TokenRejectedException(TokenFailure.INVALID, MALFORMED);
+		}
 		ByteBuffer digest = ByteBuffer.wrap(sha256(token.getBytes(StandardCharsets.UTF_8)));
 		Remembered remembered = this.verified.get(digest);
 		if (remembered != null && this.clock.instant().isBefore(remembered.expiresAt())) {

@@ -1,5 +1,8 @@
 package dev.jwtauth.web;
 
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
@@ -8,15 +11,20 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  */
 class EnvelopeReadException extends HttpMessageNotReadableException {
 
-	private final String field;
+	private final Map<String, List<String>> errors;
 
 	EnvelopeReadException(String field, String message, HttpInputMessage input) {
-		super(message, input);
-		this.field = field;
+		this(Map.of(field, List.of(message)), input);
+	}
+
+	/** Several fields at once, each with its messages. */
+	EnvelopeReadException(Map<String, List<String>> errors, HttpInputMessage input) {
+		super("Invalid fields: " + errors.keySet(), input);
+		this.errors = errors;
 	}
 
 	ErrorBody toErrorBody() {
-		return ErrorBody.of(this.field, getMessage());
+		return new ErrorBody(this.errors);
 	}
 
 }

@@ -2,6 +2,8 @@ package dev.jwtauth.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -95,6 +97,7 @@ final class UserEnvelopeConverter extends AbstractHttpMessageConverter<Object> {
 		if (!user.isObject()) {
 			throw new EnvelopeReadException(KEY, "Expected an object.", input);
 		}
+		refuseUnstorableText(type, user, input);
 		try {
 			return this.mapper.treeToValue(user, type);
 		}
@@ -124,6 +127,40 @@ final class UserEnvelopeConverter extends AbstractHttpMessageConverter<Object> {
 		catch (JacksonException ex) {
 			throw new EnvelopeReadException(ErrorBody.NON_FIELD, "Malformed JSON.", input);
 		}
+	}
+
+	/**
+	 * Checks every field the request record binds, so that text no database keeps as
+	 * given is a 400 under its field wherever it appears; unknown fields stay ignored.
+	 */
+	private static void refuseUnstorableText(Class<?> type, JsonNode user, HttpInputMessage input) {
+		Map<String, List<String>> errors = new LinkedHashMap<>();
+		for (RecordComponent component : type.getRecordComponents()) {
+			String field = fieldName(component.getName());
+			String problem = unstorableText(user.get(field));
+			if (problem != null) {
+				errors.put(field, List.of(problem));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new EnvelopeReadException(errors, input);
+		}
+	}
+
+	private static String unstorableText(JsonNode value) {
+		if (value == null) {
+			return null;
+		}
+		if (value.isString()) {
+			return StorableText.problem(value.stringValue());
+		}
+		for (JsonNode element : value.values()) {
+			String problem = unstorableText(element);
+			if (problem != null) {
+				return problem;
+			}
+		}
+		return null;
 	}
 
 	private static String fieldOf(MismatchedInputException ex) {

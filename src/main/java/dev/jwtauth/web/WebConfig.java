@@ -7,8 +7,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
@@ -41,6 +43,18 @@ class WebConfig implements WebMvcConfigurer {
 	@Bean
 	TokenAuthenticationEntryPoint tokenAuthenticationEntryPoint(ObjectProvider<MeterRegistry> metrics) {
 		return new TokenAuthenticationEntryPoint(this.converter, AuthMetrics.registry(metrics));
+	}
+
+	/**
+	 * Right after the request log, so that its refusals are logged, and before security,
+	 * so that no other filter reads what it refuses.
+	 */
+	@Bean
+	FilterRegistrationBean<RequestInputFilter> requestInputFilter() {
+		FilterRegistrationBean<RequestInputFilter> registration = new FilterRegistrationBean<>(
+				new RequestInputFilter(this.converter));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
 	}
 
 	@Bean
