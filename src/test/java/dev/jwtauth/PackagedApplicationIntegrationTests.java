@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
@@ -64,30 +67,73 @@ class PackagedApplicationIntegrationTests {
 	void importDjangoUsersThenExitsAndTheyKeepTheirPasswordsAndTokens() throws Exception {
 		Path fixtures = Path.of("src/test/resources/django").toAbsolutePath();
 		String tokens = Files.readString(fixtures.resolve("tokens.json"));
-		Process command = jar("import-django-users", fixtures.resolve("dumpdata.json").toString()).start();
+		String passwords = Files.readString(fixtures.resolve("passwords.json"));
+		Process command = imageJar("import-django-users", fixtures.resolve("dumpdata.json").toString()).start();
 		assertThat(command.waitFor(90, TimeUnit.SECONDS)).as("the command exits by itself").isTrue();
 		assertThat(command.exitValue()).isZero();
 
 		int port = freePort();
-		ProcessBuilder window = jar("--server.port=" + port);
+		ProcessBuilder window = imageJar("--server.port=" + port);
 		window.environment().put("DJANGO_SECRET_KEY", JsonPath.read(tokens, "$.secretKey"));
 		window.environment().put("DJANGO_TOKENS_UNTIL", "2200-01-01T00:00:00Z");
 		try (RunningJar service = new RunningJar(window.start())) {
 			awaitReady(service.process(), port);
-			String password = JsonPath.read(Files.readString(fixtures.resolve("passwords.json")), "$.carol");
 			assertThat(post(port, "/users/signin/",
-					"{\"user\":{\"username\":\"carol\",\"password\":\"" + password + "\"}}")
+					"{\"user\":{\"username\":\"alice\",\"password\":\"" + JsonPath.read(passwords, "$.alice") + "\"}}")
 				.statusCode()).isEqualTo(200);
 			HttpResponse<String> current = this.http.send(HttpRequest.newBuilder(uri(port, "/users/current/"))
 				.header("Authorization", "Token " + JsonPath.read(tokens, "$.alice"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(current.statusCode()).isEqualTo(200);
 			assertThat((String) JsonPath.read(current.body(), "$.user.username")).isEqualTo("alice");
+			// 100 MiB per check, over the limit: refused as a wrong password,
+			// 503 past its turn, 429 past five failures; never 500.
+			assertThat(concurrentSignins(port, "carol", JsonPath.read(passwords, "$.carol"), "wrong-password-1",
+					"wrong-password-2", JsonPath.read(passwords, "$.carol"), "wrong-password-3", "wrong-password-4"))
+				.isNotEmpty()
+				.allSatisfy((status) -> assertThat(status).isIn(400, 429, 503));
 		}
 		assertThat(Files.readString(this.workingDirectory.resolve("output.log")))
 			.contains("Imported 7 users, 0 already present, 3 skipped.")
+			.contains("Note pk 3: imported without a usable password (its Argon2 hash needs 100 MiB of memory per "
+					+ "check, more than PASSWORD_HASHING_MAX_LEGACY_MEMORY (32 MiB))")
 			.doesNotContain((String) JsonPath.read(tokens, "$.secretKey"))
-			.doesNotContain("pbkdf2_sha256$");
+			.doesNotContain("pbkdf2_sha256$")
+			.doesNotContain("OutOfMemoryError")
+			.doesNotContain(" ERROR ");
+	}
+
+	/** The statuses of signins of {@code username} with these passwords, all at once. */
+	private List<Integer> concurrentSignins(int port, String username, String... passwords) {
+		List<CompletableFuture<HttpResponse<Void>>> signins = Stream.of(passwords)
+			.map((password) -> this.http.sendAsync(HttpRequest.newBuilder(uri(port, "/users/signin/"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"user\":{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}}"))
+				.build(), HttpResponse.BodyHandlers.discarding()))
+			.toList();
+		return signins.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
+	}
+
+	/**
+	 * {@code java -jar} on the packaged jar as the image runs it: with its
+	 * {@code JAVA_OPTS} (a heap of at most 160 MiB) and {@code MALLOC_ARENA_MAX}, read
+	 * from the Dockerfile; compact object headers only from Java 25 on, as in the
+	 * benchmarks.
+	 */
+	private ProcessBuilder imageJar(String... args) throws IOException {
+		Matcher options = Pattern.compile("ENV JAVA_OPTS=\"([^\"]+)\"")
+			.matcher(Files.readString(Path.of("Dockerfile")));
+		assertThat(options.find()).as("the Dockerfile sets JAVA_OPTS").isTrue();
+		List<String> command = new ArrayList<>(Stream.of(options.group(1).split("\\s+"))
+			.filter((option) -> Runtime.version().feature() >= 25 || !option.equals("-XX:+UseCompactObjectHeaders"))
+			.toList());
+		assertThat(command).contains("-Xmx160m");
+		command.addAll(List.of("-jar", System.getProperty("app.jar")));
+		command.addAll(List.of(args));
+		ProcessBuilder builder = process(command.toArray(String[]::new));
+		builder.environment().put("MALLOC_ARENA_MAX", "2");
+		return builder;
 	}
 
 	/**

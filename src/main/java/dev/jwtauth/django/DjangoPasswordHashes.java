@@ -6,8 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import dev.jwtauth.security.HashCost;
 import dev.jwtauth.security.LegacyHashFormat;
+import dev.jwtauth.security.LegacyHashLimits;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCrypt;
@@ -32,6 +36,18 @@ public final class DjangoPasswordHashes implements LegacyHashFormat {
 	private static final Set<String> ALGORITHMS = Set.of("pbkdf2_sha256", "pbkdf2_sha1", "argon2", "bcrypt_sha256",
 			"bcrypt");
 
+	/** A hash whose parts cannot be read never matches. */
+	private static final String MALFORMED = "its hash is malformed";
+
+	/** What the kinds of hash checked here are named by, for timing them apart. */
+	private static final String KIND = ID + " ";
+
+	private static final Set<String> ARGON2_TYPES = Set.of("argon2id", "argon2i", "argon2d");
+
+	private static final Pattern ARGON2_COSTS = Pattern.compile("m=(\\d{1,9}),t=(\\d{1,9}),p=(\\d{1,9})");
+
+	private static final Pattern BCRYPT = Pattern.compile("\\$2[abxy]?\\$(\\d\\d)\\$[./A-Za-z0-9]{53}");
+
 	/** Reads its parameters from each hash; the ones given here serve only to encode. */
 	private final Argon2PasswordEncoder argon2 = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
 
@@ -44,6 +60,72 @@ public final class DjangoPasswordHashes implements LegacyHashFormat {
 	static boolean isSupported(String hash) {
 		int separator = hash.indexOf('$');
 		return separator > 0 && ALGORITHMS.contains(hash.substring(0, separator));
+	}
+
+	@Override
+	public HashCost cost(String encoded, LegacyHashLimits limits) {
+		if (!isSupported(encoded)) {
+			return HashCost.refused(HashCost.UNUSABLE);
+		}
+		int separator = encoded.indexOf('$');
+		String algorithm = encoded.substring(0, separator);
+		String rest = encoded.substring(separator + 1);
+		try {
+			HashCost cost = switch (algorithm) {
+				case "pbkdf2_sha256", "pbkdf2_sha1" -> pbkdf2Cost(algorithm, rest, limits);
+				case "argon2" -> argon2Cost(rest, limits);
+				default -> bcryptCost(algorithm, rest, limits);
+			};
+			return (cost != null) ? cost : HashCost.refused(MALFORMED);
+		}
+		catch (IllegalArgumentException ex) {
+			return HashCost.refused(MALFORMED);
+		}
+	}
+
+	private static HashCost pbkdf2Cost(String algorithm, String hash, LegacyHashLimits limits) {
+		String[] parts = hash.split("\\$", -1);
+		if (parts.length != 3 || parts[1].isEmpty() || Base64.getDecoder().decode(parts[2]).length == 0) {
+			return null;
+		}
+		int iterations = Integer.parseInt(parts[0]);
+		return (iterations >= 1) ? limits.pbkdf2(KIND + algorithm + " iterations=" + iterations, iterations) : null;
+	}
+
+	/**
+	 * {@code argon2id$v=19$m=…,t=…,p=…$salt$hash}, the version absent from the oldest
+	 * hashes.
+	 */
+	private static HashCost argon2Cost(String hash, LegacyHashLimits limits) {
+		String[] parts = hash.split("\\$", -1);
+		int costs = (parts.length == 5) ? 2 : 1;
+		if (parts.length < 4 || parts.length > 5 || !ARGON2_TYPES.contains(parts[0])
+				|| (costs == 2 && !parts[1].startsWith("v="))) {
+			return null;
+		}
+		Matcher matcher = ARGON2_COSTS.matcher(parts[costs]);
+		Base64.Decoder base64 = Base64.getDecoder();
+		if (!matcher.matches() || base64.decode(parts[costs + 1]).length == 0
+				|| base64.decode(parts[costs + 2]).length == 0) {
+			return null;
+		}
+		long memoryKib = Long.parseLong(matcher.group(1));
+		int passes = Integer.parseInt(matcher.group(2));
+		int lanes = Integer.parseInt(matcher.group(3));
+		if (passes < 1 || lanes < 1 || memoryKib < 8L * lanes) {
+			return null;
+		}
+		return limits.argon2(KIND + "argon2 " + parts[0] + " " + parts[costs], memoryKib, passes);
+	}
+
+	/** {@code $2b$12$} and 53 characters of salt and hash. */
+	private static HashCost bcryptCost(String algorithm, String hash, LegacyHashLimits limits) {
+		Matcher matcher = BCRYPT.matcher(hash);
+		if (!matcher.matches()) {
+			return null;
+		}
+		int cost = Integer.parseInt(matcher.group(1));
+		return limits.bcrypt(KIND + algorithm + " cost=" + cost, cost);
 	}
 
 	@Override

@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.jwtauth.django.DumpdataFile.MalformedDumpException;
+import dev.jwtauth.security.HashCost;
+import dev.jwtauth.security.LegacyHashLimits;
+import dev.jwtauth.security.PasswordHashingProperties;
 import dev.jwtauth.user.ImportReport;
 import dev.jwtauth.user.ImportReport.Skipped;
 import dev.jwtauth.user.ImportedUser;
@@ -65,7 +68,8 @@ public final class ImportDjangoUsersCommand {
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.run(springArgs)) {
-			report(context.getBean(UserImport.class).importAll(users), users);
+			report(context.getBean(UserImport.class).importAll(users), users,
+					context.getBean(PasswordHashingProperties.class).legacyLimits());
 			return 0;
 		}
 		catch (DataAccessException ex) {
@@ -74,16 +78,24 @@ public final class ImportDjangoUsersCommand {
 		}
 	}
 
-	private void report(ImportReport report, List<ImportedUser> users) {
+	/**
+	 * Counts and skipped records, then a note for each imported user whose password hash
+	 * can never match: unusable, of an unsupported kind, malformed, or costlier than the
+	 * service checks.
+	 */
+	private void report(ImportReport report, List<ImportedUser> users, LegacyHashLimits limits) {
 		this.out.println("Imported " + report.imported() + " users, " + report.alreadyPresent() + " already present, "
 				+ report.skipped().size() + " skipped.");
 		report.skipped().forEach((skipped) -> this.out.println("Skipped pk " + skipped.id() + ": " + skipped.reason()));
 		Set<Long> skippedIds = report.skipped().stream().map(Skipped::id).collect(Collectors.toSet());
-		users.stream()
-			.filter((user) -> !skippedIds.contains(user.id()) && !DjangoPasswordHashes
-				.isSupported(user.passwordHash().substring(DjangoPasswordHashes.PREFIX.length())))
-			.forEach((user) -> this.out.println("Note pk " + user.id() + ": imported without a usable password "
-					+ "(unusable or of an unsupported kind): it cannot sign in with a password."));
+		DjangoPasswordHashes hashes = new DjangoPasswordHashes();
+		for (ImportedUser user : users) {
+			HashCost cost = hashes.cost(user.passwordHash().substring(DjangoPasswordHashes.PREFIX.length()), limits);
+			if (!skippedIds.contains(user.id()) && !cost.isCheckable()) {
+				this.out.println("Note pk " + user.id() + ": imported without a usable password (" + cost.refusal()
+						+ "): it cannot sign in with a password.");
+			}
+		}
 	}
 
 }

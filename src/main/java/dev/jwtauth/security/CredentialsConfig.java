@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -30,6 +31,9 @@ public class CredentialsConfig {
 
 	private static final int ARGON2_ITERATIONS = 5;
 
+	/** The prefix of the hashes the service writes now. */
+	private static final String CURRENT = "argon2";
+
 	@Bean
 	TokenService tokenService(TokenProperties properties, Environment environment) {
 		return new TokenService(SigningSecret.resolveAll(properties, isEmbeddedH2(environment)), properties.lifetime(),
@@ -47,7 +51,10 @@ public class CredentialsConfig {
 
 	@Bean
 	PasswordHasher passwordHasher(PasswordHashingProperties limits, ObjectProvider<MeterRegistry> metrics) {
-		return new PasswordHasher(passwordEncoder(limits.permits()), limits, AuthMetrics.registry(metrics));
+		PooledArgon2PasswordEncoder current = currentEncoder(limits.permits());
+		Map<String, LegacyHashFormat> legacy = legacyFormats();
+		return new PasswordHasher(passwordEncoder(current, legacy), costs(current, legacy, limits.legacyLimits()),
+				limits, CheckPadding.system(), AuthMetrics.registry(metrics));
 	}
 
 	/**
@@ -55,20 +62,46 @@ public class CredentialsConfig {
 	 * @param concurrentHashes how many hashes run at once, whose memory is kept for reuse
 	 */
 	static PasswordEncoder passwordEncoder(int concurrentHashes) {
-		String current = "argon2";
-		Map<String, PasswordEncoder> encoders = legacyEncoders();
-		encoders.put(current, new PooledArgon2PasswordEncoder(ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, concurrentHashes));
-		DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(current, encoders);
+		return passwordEncoder(currentEncoder(concurrentHashes), legacyFormats());
+	}
+
+	private static PooledArgon2PasswordEncoder currentEncoder(int concurrentHashes) {
+		return new PooledArgon2PasswordEncoder(ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, concurrentHashes);
+	}
+
+	private static PasswordEncoder passwordEncoder(PooledArgon2PasswordEncoder current,
+			Map<String, LegacyHashFormat> legacy) {
+		Map<String, PasswordEncoder> encoders = new HashMap<>(legacy);
+		encoders.put(CURRENT, current);
+		DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(CURRENT, encoders);
 		// A stored hash without a known {id} prefix never matches, instead of failing.
 		encoder.setDefaultPasswordEncoderForMatches(new UnknownHashEncoder());
 		return encoder;
 	}
 
+	/**
+	 * What a check against each stored hash costs, read from its {id} prefix as the
+	 * encoder reads it; refused for a hash the encoder would never match.
+	 */
+	static Function<String, HashCost> costs(PooledArgon2PasswordEncoder current, Map<String, LegacyHashFormat> legacy,
+			LegacyHashLimits limits) {
+		return (stored) -> {
+			int end = stored.indexOf('}');
+			String id = (stored.startsWith("{") && end > 0) ? stored.substring(1, end) : null;
+			if (CURRENT.equals(id)) {
+				return current.cost(stored.substring(end + 1), limits);
+			}
+			LegacyHashFormat format = (id != null) ? legacy.get(id) : null;
+			return (format != null) ? format.cost(stored.substring(end + 1), limits)
+					: HashCost.refused(HashCost.UNUSABLE);
+		};
+	}
+
 	/** The kinds of hash the service checks but no longer writes, by prefix. */
-	private static Map<String, PasswordEncoder> legacyEncoders() {
-		Map<String, PasswordEncoder> encoders = new HashMap<>();
-		ServiceLoader.load(LegacyHashFormat.class).forEach((format) -> encoders.put(format.id(), format));
-		return encoders;
+	private static Map<String, LegacyHashFormat> legacyFormats() {
+		Map<String, LegacyHashFormat> formats = new HashMap<>();
+		ServiceLoader.load(LegacyHashFormat.class).forEach((format) -> formats.put(format.id(), format));
+		return formats;
 	}
 
 	/** Fails closed on a stored hash whose algorithm is not configured. */

@@ -15,4 +15,12 @@ public interface LegacyHashFormat extends PasswordEncoder {
 	/** The prefix that names this kind in stored hashes, without its braces. */
 	String id();
 
+	/**
+	 * What a check against {@code encoded} (without its prefix) costs, read from the hash
+	 * alone before any check runs; refused when the hash is unusable, malformed, of an
+	 * unsupported kind or beyond {@code limits}, so that it is never given to
+	 * {@link #matches}.
+	 */
+	HashCost cost(String encoded, LegacyHashLimits limits);
+
 }

@@ -74,6 +74,24 @@ final class PooledArgon2PasswordEncoder implements PasswordEncoder {
 		return hash != null && (hash.memoryKib() < this.memoryKib || hash.iterations() < this.iterations);
 	}
 
+	/**
+	 * What a check against {@code encoded} costs: the memory its hash names. A hash at
+	 * most as costly as new ones is always checked; a costlier one only within
+	 * {@code limits}. Anything but an Argon2 hash is refused.
+	 */
+	HashCost cost(String encoded, LegacyHashLimits limits) {
+		Hash hash = Hash.parse(encoded);
+		if (hash == null) {
+			return HashCost.refused(HashCost.UNUSABLE);
+		}
+		String kind = "argon2 type=" + hash.type() + ",m=" + hash.memoryKib() + ",t=" + hash.iterations() + ",p="
+				+ hash.parallelism();
+		if (hash.memoryKib() <= this.memoryKib && hash.iterations() <= this.iterations) {
+			return HashCost.of(kind, hash.memoryKib());
+		}
+		return limits.argon2(kind, hash.memoryKib(), hash.iterations());
+	}
+
 	private void generate(CharSequence rawPassword, Hash hash, byte[] output) {
 		Argon2Parameters parameters = new Argon2Parameters.Builder(hash.type())
 			.withVersion(Argon2Parameters.ARGON2_VERSION_13)
