@@ -201,7 +201,7 @@ class UserService {
 		if (!this.passwords.matches(request.password(), current.getPasswordHash())) {
 			errors.add("password", Messages.WRONG_PASSWORD).throwIfAny();
 		}
-		this.transactions.executeWithoutResult((status) -> this.users.delete(this.users.lockForChangeBy(principal)));
+		this.transactions.executeWithoutResult((status) -> this.users.deleteAccountOf(principal));
 		events.info("Account deleted: user={}", principal.id());
 	}
 
