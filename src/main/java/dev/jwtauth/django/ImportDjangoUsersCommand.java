@@ -2,11 +2,14 @@ package dev.jwtauth.django;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.jwtauth.django.DumpdataFile.MalformedDumpException;
 import dev.jwtauth.user.ImportReport;
@@ -52,21 +55,21 @@ public final class ImportDjangoUsersCommand {
 			this.err.println(USAGE);
 			return 2;
 		}
-		List<ImportedUser> users;
-		try {
-			users = DumpdataFile.read(Path.of(files.get(0)));
-		}
-		catch (IOException | MalformedDumpException ex) {
-			this.err.println("Cannot import " + files.get(0) + ": " + ex.getMessage() + ". Nothing was imported.");
-			return 1;
-		}
+		String file = files.get(0);
 		String[] springArgs = Arrays.stream(args).filter((arg) -> arg.startsWith("--")).toArray(String[]::new);
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-			.web(WebApplicationType.NONE)
-			.logStartupInfo(false)
-			.run(springArgs)) {
-			report(context.getBean(UserImport.class).importAll(users), users);
+		// Only the few users without a usable password are remembered, for the report.
+		List<Long> unusable = new ArrayList<>();
+		try (Stream<ImportedUser> users = DumpdataFile.read(Path.of(file)).peek((user) -> remember(user, unusable));
+				ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+					.web(WebApplicationType.NONE)
+					.logStartupInfo(false)
+					.run(springArgs)) {
+			report(context.getBean(UserImport.class).importAll(users), unusable);
 			return 0;
+		}
+		catch (IOException | UncheckedIOException | MalformedDumpException ex) {
+			this.err.println("Cannot import " + file + ": " + ex.getMessage() + ". Nothing was imported.");
+			return 1;
 		}
 		catch (DataAccessException ex) {
 			this.err.println("The import failed, nothing was imported: " + ex.getMostSpecificCause().getMessage());
@@ -74,15 +77,20 @@ public final class ImportDjangoUsersCommand {
 		}
 	}
 
-	private void report(ImportReport report, List<ImportedUser> users) {
+	private static void remember(ImportedUser user, List<Long> unusable) {
+		if (!DjangoPasswordHashes.isSupported(user.passwordHash().substring(DjangoPasswordHashes.PREFIX.length()))) {
+			unusable.add(user.id());
+		}
+	}
+
+	private void report(ImportReport report, List<Long> unusable) {
 		this.out.println("Imported " + report.imported() + " users, " + report.alreadyPresent() + " already present, "
 				+ report.skipped().size() + " skipped.");
 		report.skipped().forEach((skipped) -> this.out.println("Skipped pk " + skipped.id() + ": " + skipped.reason()));
 		Set<Long> skippedIds = report.skipped().stream().map(Skipped::id).collect(Collectors.toSet());
-		users.stream()
-			.filter((user) -> !skippedIds.contains(user.id()) && !DjangoPasswordHashes
-				.isSupported(user.passwordHash().substring(DjangoPasswordHashes.PREFIX.length())))
-			.forEach((user) -> this.out.println("Note pk " + user.id() + ": imported without a usable password "
+		unusable.stream()
+			.filter((id) -> !skippedIds.contains(id))
+			.forEach((id) -> this.out.println("Note pk " + id + ": imported without a usable password "
 					+ "(unusable or of an unsupported kind): it cannot sign in with a password."));
 	}
 
