@@ -33,8 +33,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @PreAuthorize("hasRole('" + Roles.STAFF + "')")
 class AdminController {
 
-	static final int MAX_PAGE_SIZE = 100;
-
 	/**
 	 * An account by username; the paths of the user endpoints are not usernames here, so
 	 * that they keep answering 405 to other methods.
@@ -54,9 +52,9 @@ class AdminController {
 	 * {@code X-Total-Count} and the neighbouring pages in {@code Link}.
 	 */
 	@GetMapping({ "", "/" })
-	ResponseEntity<List<AccountView>> list(@RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size) {
-		Page<AccountView> accounts = this.accounts.list(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE));
+	ResponseEntity<List<AccountView>> list(@RequestParam(defaultValue = "0") String page,
+			@RequestParam(defaultValue = "20") String size) {
+		Page<AccountView> accounts = this.accounts.list(page, size);
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
 			.header("X-Total-Count", Long.toString(accounts.getTotalElements()));
 		String links = links(accounts);
@@ -74,7 +72,7 @@ class AdminController {
 	@PatchMapping({ ACCOUNT, ACCOUNT + "/" })
 	AccountView change(@AuthenticationPrincipal TokenPrincipal actor, @PathVariable String username,
 			@RequestBody AccountChanges changes) {
-		AccountView changed = this.accounts.change(username, changes, actor.superuser());
+		AccountView changed = this.accounts.change(actor, username, changes);
 		audit.info("Account changed: actor={} target={} is_active={} is_staff={}", actor.username(), changed.username(),
 				changes.isActive(), changes.isStaff());
 		return changed;

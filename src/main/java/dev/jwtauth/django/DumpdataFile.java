@@ -1,6 +1,9 @@
 package dev.jwtauth.django;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,13 +13,21 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import dev.jwtauth.user.ImportedUser;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,35 +41,111 @@ final class DumpdataFile {
 
 	static final String MODEL = "users.user";
 
-	private static final JsonMapper json = JsonMapper.shared();
+	/** Reads one record at a time: the rest of the list follows each. */
+	private static final JsonMapper json = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.build();
 
 	private DumpdataFile() {
 	}
 
 	/**
-	 * @throws MalformedDumpException when the file is not such a list, saying where
+	 * The records of the file, one at a time as they are read, so that memory does not
+	 * grow with the file. Close the stream to close the file.
+	 * @throws MalformedDumpException from the stream, when the file turns out not to be
+	 * such a list, saying where
+	 * @throws UncheckedIOException from the stream, when the file cannot be read
 	 */
-	static List<ImportedUser> read(Path file) throws IOException {
-		JsonNode records;
+	static Stream<ImportedUser> read(Path file) throws IOException {
+		InputStream in = new BufferedInputStream(Files.newInputStream(file));
+		JsonParser parser;
 		try {
-			records = json.readTree(Files.readAllBytes(file));
+			parser = json.createParser(in);
 		}
 		catch (JacksonException ex) {
-			throw new MalformedDumpException("not JSON (" + ex.getOriginalMessage() + ")");
+			in.close();
+			throw notJson(ex);
 		}
-		if (records == null || !records.isArray()) {
-			throw new MalformedDumpException("not a JSON list of records");
+		Records records = new Records(parser);
+		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED), false)
+			.onClose(records::close);
+	}
+
+	private static MalformedDumpException notJson(JacksonException ex) {
+		return new MalformedDumpException("not JSON (" + ex.getOriginalMessage() + ")");
+	}
+
+	/**
+	 * Reads one record after another. The pks seen so far are kept, to refuse one that
+	 * appears twice: a few dozen bytes for each user.
+	 */
+	private static final class Records implements Iterator<ImportedUser> {
+
+		private final JsonParser parser;
+
+		private final Set<Long> ids = new HashSet<>();
+
+		private int number;
+
+		private ImportedUser next;
+
+		private boolean done;
+
+		Records(JsonParser parser) {
+			this.parser = parser;
 		}
-		List<ImportedUser> users = new ArrayList<>();
-		Set<Long> ids = new HashSet<>();
-		for (int i = 0; i < records.size(); i++) {
-			ImportedUser user = user(records.get(i), "record " + (i + 1));
-			if (!ids.add(user.id())) {
-				throw new MalformedDumpException("record " + (i + 1) + ": pk " + user.id() + " appears twice");
+
+		@Override
+		public boolean hasNext() {
+			if (this.next == null && !this.done) {
+				this.next = read();
+				this.done = (this.next == null);
 			}
-			users.add(user);
+			return this.next != null;
 		}
-		return users;
+
+		@Override
+		public ImportedUser next() {
+			if (!hasNext()) {
+				throw new NoSuchElementException();
+			}
+			ImportedUser user = this.next;
+			this.next = null;
+			return user;
+		}
+
+		private ImportedUser read() {
+			try {
+				if (this.number == 0 && this.parser.nextToken() != JsonToken.START_ARRAY) {
+					throw new MalformedDumpException("not a JSON list of records");
+				}
+				JsonToken token = this.parser.nextToken();
+				if (token == JsonToken.END_ARRAY) {
+					if (this.parser.nextToken() != null) {
+						throw new MalformedDumpException("not a JSON list of records");
+					}
+					return null;
+				}
+				this.number++;
+				JsonNode record = json.readTree(this.parser);
+				ImportedUser user = user(record, "record " + this.number);
+				if (!this.ids.add(user.id())) {
+					throw new MalformedDumpException("record " + this.number + ": pk " + user.id() + " appears twice");
+				}
+				return user;
+			}
+			catch (JacksonIOException ex) {
+				throw new UncheckedIOException((IOException) ex.getCause());
+			}
+			catch (JacksonException ex) {
+				throw notJson(ex);
+			}
+		}
+
+		void close() {
+			this.parser.close();
+		}
+
 	}
 
 	private static ImportedUser user(JsonNode record, String where) {

@@ -2,11 +2,15 @@ package dev.jwtauth.django;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.jwtauth.django.DumpdataFile.MalformedDumpException;
 import dev.jwtauth.security.HashCost;
@@ -32,6 +36,8 @@ public final class ImportDjangoUsersCommand {
 
 	public static final String NAME = "import-django-users";
 
+	private static final DjangoPasswordHashes HASHES = new DjangoPasswordHashes();
+
 	private static final String USAGE = "usage: import-django-users FILE "
 			+ "(the output of: python manage.py dumpdata users.User)";
 
@@ -55,22 +61,24 @@ public final class ImportDjangoUsersCommand {
 			this.err.println(USAGE);
 			return 2;
 		}
-		List<ImportedUser> users;
-		try {
-			users = DumpdataFile.read(Path.of(files.get(0)));
-		}
-		catch (IOException | MalformedDumpException ex) {
-			this.err.println("Cannot import " + files.get(0) + ": " + ex.getMessage() + ". Nothing was imported.");
-			return 1;
-		}
+		String file = files.get(0);
 		String[] springArgs = Arrays.stream(args).filter((arg) -> arg.startsWith("--")).toArray(String[]::new);
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-			.web(WebApplicationType.NONE)
-			.logStartupInfo(false)
-			.run(springArgs)) {
-			report(context.getBean(UserImport.class).importAll(users), users,
-					context.getBean(PasswordHashingProperties.class).legacyLimits());
+		// Only the few users without a usable password are remembered, for the report.
+		Map<Long, String> unusable = new LinkedHashMap<>();
+		try (Stream<ImportedUser> users = DumpdataFile.read(Path.of(file));
+				ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+					.web(WebApplicationType.NONE)
+					.logStartupInfo(false)
+					.run(springArgs)) {
+			LegacyHashLimits limits = context.getBean(PasswordHashingProperties.class).legacyLimits();
+			ImportReport report = context.getBean(UserImport.class)
+				.importAll(users.peek((user) -> remember(user, limits, unusable)));
+			report(report, unusable);
 			return 0;
+		}
+		catch (IOException | UncheckedIOException | MalformedDumpException ex) {
+			this.err.println("Cannot import " + file + ": " + ex.getMessage() + ". Nothing was imported.");
+			return 1;
 		}
 		catch (DataAccessException ex) {
 			this.err.println("The import failed, nothing was imported: " + ex.getMostSpecificCause().getMessage());
@@ -79,23 +87,31 @@ public final class ImportDjangoUsersCommand {
 	}
 
 	/**
-	 * Counts and skipped records, then a note for each imported user whose password hash
-	 * can never match: unusable, of an unsupported kind, malformed, or costlier than the
-	 * service checks.
+	 * Remembers {@code user} when its password hash can never match: unusable, of an
+	 * unsupported kind, malformed, or costlier than the service checks.
 	 */
-	private void report(ImportReport report, List<ImportedUser> users, LegacyHashLimits limits) {
+	private static void remember(ImportedUser user, LegacyHashLimits limits, Map<Long, String> unusable) {
+		HashCost cost = HASHES.cost(user.passwordHash().substring(DjangoPasswordHashes.PREFIX.length()), limits);
+		if (!cost.isCheckable()) {
+			unusable.put(user.id(), cost.refusal());
+		}
+	}
+
+	/**
+	 * Counts and skipped records, then a note for each imported user without a usable
+	 * password.
+	 */
+	private void report(ImportReport report, Map<Long, String> unusable) {
 		this.out.println("Imported " + report.imported() + " users, " + report.alreadyPresent() + " already present, "
 				+ report.skipped().size() + " skipped.");
 		report.skipped().forEach((skipped) -> this.out.println("Skipped pk " + skipped.id() + ": " + skipped.reason()));
 		Set<Long> skippedIds = report.skipped().stream().map(Skipped::id).collect(Collectors.toSet());
-		DjangoPasswordHashes hashes = new DjangoPasswordHashes();
-		for (ImportedUser user : users) {
-			HashCost cost = hashes.cost(user.passwordHash().substring(DjangoPasswordHashes.PREFIX.length()), limits);
-			if (!skippedIds.contains(user.id()) && !cost.isCheckable()) {
-				this.out.println("Note pk " + user.id() + ": imported without a usable password (" + cost.refusal()
+		unusable.forEach((id, refusal) -> {
+			if (!skippedIds.contains(id)) {
+				this.out.println("Note pk " + id + ": imported without a usable password (" + refusal
 						+ "): it cannot sign in with a password.");
 			}
-		}
+		});
 	}
 
 }

@@ -5,7 +5,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * The roles the original's flags grant: {@code is_staff} administers users,
- * {@code is_superuser} also grants and revokes staff. A superuser is staff too.
+ * {@code is_superuser} also grants and revokes staff and changes other staff. A superuser
+ * has every right of staff whatever its {@code is_staff} says, as Django grants a
+ * superuser every permission.
  */
 public final class Roles {
 

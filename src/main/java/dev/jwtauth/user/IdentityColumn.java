@@ -20,45 +20,58 @@ final class IdentityColumn {
 		this.jdbc = JdbcClient.create(jdbcTemplate);
 	}
 
-	/** Makes the next generated id greater than every id in the table. */
-	void advancePastExistingIds() {
-		long needed = this.jdbc.sql("select coalesce(max(id), 0) + 1 from users").query(Long.class).single();
-		boolean postgres = "PostgreSQL".equals(this.jdbcTemplate
-			.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName()));
-		if (postgres) {
-			advanceOnPostgres(needed);
-		}
-		else {
-			advanceOnH2(needed);
-		}
-	}
-
-	private void advanceOnPostgres(long needed) {
-		String sequence = this.jdbc.sql("select pg_get_serial_sequence('users', 'id')").query(String.class).single();
-		// The name comes from the database itself, not from input.
-		long next = this.jdbc.sql("select case when is_called then last_value + 1 else last_value end from " + sequence)
-			.query(Long.class)
-			.single();
-		if (needed > next) {
-			this.jdbc.sql("select setval(:sequence, :last)")
-				.param("sequence", sequence)
-				.param("last", needed - 1)
+	/**
+	 * The id the identity gives next: every smaller id may have been given to an account
+	 * created here, unless an import moved the identity past it.
+	 */
+	long next() {
+		if (isPostgres()) {
+			// The name comes from the database itself, not from input.
+			return this.jdbc
+				.sql("select case when is_called then last_value + 1 else last_value end from " + sequence())
 				.query(Long.class)
 				.single();
 		}
-	}
-
-	private void advanceOnH2(long needed) {
-		long next = this.jdbc.sql("""
+		return this.jdbc.sql("""
 				select identity_base from information_schema.columns
 				where table_schema = current_schema and table_name = 'USERS' and column_name = 'ID'""")
 			.query(Long.class)
 			.single();
-		if (needed > next) {
+	}
+
+	/** The id the identity gives next once moved past every id in the table. */
+	long nextPastExistingIds() {
+		long needed = this.jdbc.sql("select coalesce(max(id), 0) + 1 from users").query(Long.class).single();
+		return Math.max(needed, next());
+	}
+
+	/** Makes the next generated id greater than every id in the table. */
+	void advancePastExistingIds() {
+		long needed = nextPastExistingIds();
+		if (needed <= next()) {
+			return;
+		}
+		if (isPostgres()) {
+			this.jdbc.sql("select setval(:sequence, :last)")
+				.param("sequence", sequence())
+				.param("last", needed - 1)
+				.query(Long.class)
+				.single();
+		}
+		else {
 			// A plain number: DDL takes no parameters. H2 commits before DDL, so this
 			// runs last.
 			this.jdbc.sql("alter table users alter column id restart with " + needed).update();
 		}
+	}
+
+	private String sequence() {
+		return this.jdbc.sql("select pg_get_serial_sequence('users', 'id')").query(String.class).single();
+	}
+
+	private boolean isPostgres() {
+		return "PostgreSQL".equals(this.jdbcTemplate
+			.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName()));
 	}
 
 }

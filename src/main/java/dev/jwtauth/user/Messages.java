@@ -34,6 +34,16 @@ final class Messages {
 
 	static final String BAD_CREDENTIALS = "A user with this username and password was not found.";
 
+	static final String OWN_DEACTIVATION = "You cannot deactivate your own account.";
+
+	static final String SUPERUSER_IS_STAFF = "A superuser has every right of staff whatever is_staff says.";
+
+	static final String LAST_SUPERUSER = "The last active superuser cannot be deleted.";
+
+	static final String PAGE_RANGE = "Must be a whole number from 0 to %d.";
+
+	static final String SIZE_RANGE = "Must be a whole number from 1 to %d.";
+
 	private Messages() {
 	}
 

@@ -1,5 +1,7 @@
 package dev.jwtauth.user;
 
+import dev.jwtauth.security.TokenPrincipal;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -9,10 +11,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What staff do to other accounts: list them, look one up, deactivate or reactivate it,
- * and, for superusers, grant or revoke staff. Callers check that the actor is staff.
+ * and, for superusers, grant or revoke staff. A superuser has every right of staff
+ * whatever its {@code is_staff} says; staff who are not superusers change only accounts
+ * that are neither staff nor superusers. Nobody deactivates their own account.
  */
 @Service
 public class UserAdministration {
+
+	static final int MAX_PAGE_SIZE = 100;
 
 	private final UserRepository users;
 
@@ -32,9 +38,37 @@ public class UserAdministration {
 		return AccountView.of(this.service.create(new SignupRequest(username, email, password), true));
 	}
 
+	/**
+	 * One page of accounts, oldest first.
+	 * @param page the page number as the client wrote it, counting from 0
+	 * @param size the page size as the client wrote it, 1 to {@link #MAX_PAGE_SIZE}
+	 * @throws UserValidationException when either is not a number in its range, or the
+	 * page starts beyond the last row the database can skip to
+	 */
 	@Transactional(readOnly = true)
-	public Page<AccountView> list(int page, int size) {
-		return this.users.findAll(PageRequest.of(page, size, Sort.by("id"))).map(AccountView::of);
+	public Page<AccountView> list(String page, String size) {
+		FieldErrors errors = new FieldErrors();
+		int pageSize = number(size, 1, MAX_PAGE_SIZE, Messages.SIZE_RANGE, "size", errors);
+		// Offsets are ints in JPA: the first row of the page and the page itself must
+		// fit.
+		int lastPage = (Integer.MAX_VALUE / Math.max(pageSize, 1)) - 1;
+		int pageNumber = number(page, 0, lastPage, Messages.PAGE_RANGE, "page", errors);
+		errors.throwIfAny();
+		return this.users.findAll(PageRequest.of(pageNumber, pageSize, Sort.by("id"))).map(AccountView::of);
+	}
+
+	private static int number(String value, int min, int max, String message, String field, FieldErrors errors) {
+		try {
+			int number = Integer.parseInt(value.strip());
+			if (number >= min && number <= max) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// Reported below like any value out of range.
+		}
+		errors.add(field, message.formatted(max));
+		return min;
 	}
 
 	@Transactional(readOnly = true)
@@ -45,23 +79,47 @@ public class UserAdministration {
 	}
 
 	/**
-	 * @param actorIsSuperuser whether the staff member making the change may change staff
-	 * @throws AccessDeniedException when staff is to change and the actor is no superuser
+	 * Changes an account on behalf of {@code actor}, whose token and rights are checked
+	 * against its own locked row in the same transaction, not against what the token said
+	 * when the request was authenticated.
+	 * @throws AccessDeniedException when the actor may not make this change
+	 * @throws UserValidationException when the change breaks a rule
+	 * @throws TokenNoLongerValidException when the actor's token no longer stands
 	 */
 	@Transactional
-	public AccountView change(String username, AccountChanges changes, boolean actorIsSuperuser) {
-		if (changes.isStaff() != null && !actorIsSuperuser) {
-			throw new AccessDeniedException("Only superusers grant or revoke staff");
+	public AccountView change(TokenPrincipal actor, String username, AccountChanges changes) {
+		// The same lock order as every other change that can deactivate a superuser.
+		this.users.lockActiveSuperusers();
+		User acting = this.users.lockForChangeBy(actor);
+		if (!hasStaffRights(acting)) {
+			throw new AccessDeniedException("Not staff");
 		}
-		User user = this.users.findForUpdateByUsernameKey(UserKeys.username(username))
+		User target = this.users.findForUpdateByUsernameKey(UserKeys.username(username))
 			.orElseThrow(AccountNotFoundException::new);
+		boolean self = target.getId().equals(acting.getId());
+		if (!acting.isSuperuser() && ((hasStaffRights(target) && !self) || changes.isStaff() != null)) {
+			throw new AccessDeniedException("Only superusers change staff and superusers");
+		}
+		FieldErrors errors = new FieldErrors();
+		if (Boolean.FALSE.equals(changes.isActive()) && self) {
+			errors.add("isActive", Messages.OWN_DEACTIVATION);
+		}
+		if (changes.isStaff() != null && target.isSuperuser()) {
+			errors.add("isStaff", Messages.SUPERUSER_IS_STAFF);
+		}
+		errors.throwIfAny();
 		if (changes.isActive() != null) {
-			user.changeActive(changes.isActive());
+			target.changeActive(changes.isActive());
 		}
 		if (changes.isStaff() != null) {
-			user.changeStaff(changes.isStaff());
+			target.changeStaff(changes.isStaff());
 		}
-		return AccountView.of(this.users.saveAndFlush(user));
+		return AccountView.of(this.users.saveAndFlush(target));
+	}
+
+	/** The one rule for rights: a superuser is staff whatever {@code is_staff} says. */
+	private static boolean hasStaffRights(User user) {
+		return user.isStaff() || user.isSuperuser();
 	}
 
 }

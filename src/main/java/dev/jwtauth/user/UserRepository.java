@@ -1,5 +1,6 @@
 package dev.jwtauth.user;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
@@ -56,5 +57,37 @@ interface UserRepository extends JpaRepository<User, Long> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select u from User u where u.usernameKey = :usernameKey")
 	Optional<User> findForUpdateByUsernameKey(String usernameKey);
+
+	/**
+	 * Locks every active superuser, in the order of their ids. Every change that could
+	 * leave no active superuser takes these locks first, before any other row, so that
+	 * two such changes wait for each other instead of both counting the other superuser,
+	 * and never deadlock. Ids only: no entity is loaded before the lock is granted.
+	 */
+	@Query(value = "select id from users where is_superuser and is_active order by id for update", nativeQuery = true)
+	List<Long> lockActiveSuperusers();
+
+	@Query("select count(u) from User u where u.superuser = true and u.active = true")
+	long countActiveSuperusers();
+
+	@Modifying
+	@Query(value = "insert into deleted_user_ids (id, deleted_at) values (:id, current_timestamp)", nativeQuery = true)
+	int recordDeletion(long id);
+
+	/**
+	 * Deletes the account {@code principal} was authenticated as, once its token is
+	 * checked against the locked row, and remembers its id so that no import brings it
+	 * back. The last active superuser stays.
+	 * @throws UserValidationException when the account is the last active superuser
+	 */
+	default void deleteAccountOf(TokenPrincipal principal) {
+		lockActiveSuperusers();
+		User user = lockForChangeBy(principal);
+		if (user.isSuperuser() && countActiveSuperusers() <= 1) {
+			new FieldErrors().add(UserValidationException.NON_FIELD, Messages.LAST_SUPERUSER).throwIfAny();
+		}
+		recordDeletion(user.getId());
+		delete(user);
+	}
 
 }

@@ -148,7 +148,7 @@ class UserService {
 		if (!confirms(current, request.password(), client)) {
 			errors.add("password", Messages.WRONG_PASSWORD).throwIfAny();
 		}
-		this.transactions.executeWithoutResult((status) -> this.users.delete(this.users.lockForChangeBy(principal)));
+		this.transactions.executeWithoutResult((status) -> this.users.deleteAccountOf(principal));
 		events.info("Account deleted: user={}", principal.id());
 	}
 

@@ -89,7 +89,7 @@ class ApiDocumentation {
 			errors.put("401", "No, invalid, expired or revoked token (WWW-Authenticate: Token)");
 		}
 		if (path.startsWith("/users/{username}") || path.equals("/users") || path.equals("/users/")) {
-			errors.put("403", "Not staff (or, to change staff, not a superuser)");
+			errors.put("403", "Not staff (or, to change staff or a superuser, not a superuser)");
 		}
 		if (path.startsWith("/users/{username}")) {
 			errors.put("404", "No such account");

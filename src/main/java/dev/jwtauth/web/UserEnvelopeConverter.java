@@ -40,6 +40,8 @@ final class UserEnvelopeConverter extends AbstractHttpMessageConverter<Object> {
 
 	static final int MAX_BODY_BYTES = 64 * 1024;
 
+	private static final String NOT_A_BOOLEAN = "Must be true or false.";
+
 	private static final String APPLICATION_PACKAGE = "dev.jwtauth.";
 
 	/** Deeper than any valid body: the envelope, the user, one level of values. */
@@ -63,6 +65,13 @@ final class UserEnvelopeConverter extends AbstractHttpMessageConverter<Object> {
 				(coercion) -> coercion.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 					.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 					.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+		// A flag is a JSON true or false, as documented: "false" or 0 would otherwise
+		// turn into one.
+		.withCoercionConfig(LogicalType.Boolean,
+				(coercion) -> coercion.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+					.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+					.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+					.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
 		.build();
 
 	UserEnvelopeConverter() {
@@ -98,15 +107,29 @@ final class UserEnvelopeConverter extends AbstractHttpMessageConverter<Object> {
 			throw new EnvelopeReadException(KEY, "Expected an object.", input);
 		}
 		refuseUnstorableText(type, user, input);
+		rejectNullFlags(type, user, input);
 		try {
 			return this.mapper.treeToValue(user, type);
 		}
 		catch (MismatchedInputException ex) {
-			String expected = (ex.getTargetType() == Boolean.class) ? "Must be true or false." : "Not a valid string.";
+			String expected = (ex.getTargetType() == Boolean.class) ? NOT_A_BOOLEAN : "Not a valid string.";
 			throw new EnvelopeReadException(fieldOf(ex), expected, input);
 		}
 		catch (JacksonException ex) {
 			throw new EnvelopeReadException(ErrorBody.NON_FIELD, "Invalid request body.", input);
+		}
+	}
+
+	/**
+	 * A flag left out stays as it is; a flag given as null would silently do the same, so
+	 * it is refused like any other value that is not true or false.
+	 */
+	private static void rejectNullFlags(Class<?> type, JsonNode user, HttpInputMessage input) {
+		for (RecordComponent component : type.getRecordComponents()) {
+			String field = fieldName(component.getName());
+			if (component.getType() == Boolean.class && user.has(field) && user.get(field).isNull()) {
+				throw new EnvelopeReadException(field, NOT_A_BOOLEAN, input);
+			}
 		}
 	}
 

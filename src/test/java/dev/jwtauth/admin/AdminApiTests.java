@@ -1,6 +1,22 @@
 package dev.jwtauth.admin;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
 import com.jayway.jsonpath.JsonPath;
+import dev.jwtauth.TestUsers;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -11,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -21,13 +38,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * User administration over real HTTP: staff list, look up and deactivate accounts;
- * superusers also grant staff; everyone else gets 403.
+ * superusers also grant staff and change other staff; everyone else gets 403. One suite,
+ * run on each database the service supports.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
-class AdminApiTests {
+abstract class AdminApiTests {
 
 	@Autowired
 	private RestTestClient client;
@@ -35,11 +53,16 @@ class AdminApiTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private DataSource dataSource;
+
 	private String alice;
 
 	private String staff;
 
 	private String boss;
+
+	private final ExecutorService requests = Executors.newFixedThreadPool(2);
 
 	@BeforeEach
 	void users() {
@@ -165,6 +188,156 @@ class AdminApiTests {
 	}
 
 	@Test
+	void listWhenPageOrSizeOutOfRangeOrNotANumberThen400KeyedByFieldInEnvelope() {
+		list("page=2147483647").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.json("{\"user\":{\"errors\":{\"page\":[\"Must be a whole number from 0 to 107374181.\"]}}}");
+		list("page=107374182&size=20").expectStatus().isBadRequest();
+		list("page=-1").expectStatus().isBadRequest().expectBody().jsonPath("$.user.errors.page").exists();
+		list("page=abc").expectStatus().isBadRequest().expectBody().jsonPath("$.user.errors.page").exists();
+		list("page=1&page=2").expectStatus().isBadRequest().expectBody().jsonPath("$.user.errors.page").exists();
+		list("size=0").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.json("{\"user\":{\"errors\":{\"size\":[\"Must be a whole number from 1 to 100.\"]}}}");
+		list("size=101").expectStatus().isBadRequest();
+		list("size=1.5&page=99999999999").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.user.errors.size")
+			.exists()
+			.jsonPath("$.user.errors.page")
+			.exists();
+		list("page=107374181&size=20").expectStatus().isOk().expectBody().jsonPath("$.users.length()").isEqualTo(0);
+		list("page=0&size=100").expectStatus().isOk().expectBody().jsonPath("$.users.length()").isEqualTo(3);
+	}
+
+	@Test
+	void changeWhenFlagIsNotAJsonBooleanThen400KeyedByFieldAndNothingChanged() {
+		for (String value : List.of("\"false\"", "0", "1", "0.0", "\"\"", "null", "[false]", "{}")) {
+			patch(this.staff, "alice", "{\"is_active\":" + value + "}").expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.json("{\"user\":{\"errors\":{\"is_active\":[\"Must be true or false.\"]}}}");
+			patch(this.boss, "alice", "{\"is_staff\":" + value + "}").expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.user.errors.is_staff[0]")
+				.isEqualTo("Must be true or false.");
+		}
+		assertThat(flag("alice", "is_active")).isTrue();
+		assertThat(flag("alice", "is_staff")).isFalse();
+	}
+
+	@Test
+	void changeWhenStaffTargetsSuperuserOrOtherStaffThen403AndNothingChanged() {
+		signup(this.client, "helper");
+		this.jdbc.sql("update users set is_staff = true where username = 'helper'").update();
+
+		patch(this.staff, "boss", "{\"is_active\":false}").expectStatus().isForbidden();
+		patch(this.staff, "helper", "{\"is_active\":false}").expectStatus().isForbidden();
+
+		assertThat(flag("boss", "is_active")).isTrue();
+		assertThat(flag("helper", "is_active")).isTrue();
+		current(this.boss).expectStatus().isOk();
+		patch(this.boss, "helper", "{\"is_active\":false}").expectStatus().isOk();
+		assertThat(flag("helper", "is_active")).isFalse();
+	}
+
+	@Test
+	void deactivateOwnAccountThen400AndStillActive() {
+		Map<String, String> tokens = Map.of("staffer", this.staff, "boss", this.boss);
+		tokens.forEach((username, token) -> {
+			patch(token, username, "{\"is_active\":false}").expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.json("{\"user\":{\"errors\":{\"is_active\":[\"You cannot deactivate your own account.\"]}}}");
+			assertThat(flag(username, "is_active")).isTrue();
+			current(token).expectStatus().isOk();
+		});
+	}
+
+	@Test
+	void superuserWhateverIsStaffSaysThenHasEveryStaffRightAndIsStaffCannotChangeIt() {
+		this.jdbc.sql("update users set is_staff = false where username = 'boss'").update();
+
+		listAs(this.boss, "page=0").expectStatus().isOk();
+		patch(this.boss, "staffer", "{\"is_staff\":false}").expectStatus().isOk();
+		assertThat(flag("staffer", "is_staff")).isFalse();
+		patch(this.boss, "boss", "{\"is_staff\":true}").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.json("{\"user\":{\"errors\":{\"is_staff\":"
+					+ "[\"A superuser has every right of staff whatever is_staff says.\"]}}}");
+		assertThat(flag("boss", "is_staff")).isFalse();
+	}
+
+	@Test
+	void changeWhenActorLosesStaffWhileTheRequestWaitsThen403AndNothingChanged() throws Exception {
+		try (Connection locks = lock("staffer")) {
+			Future<Integer> change = background(() -> patchStatus(this.staff, "alice", "{\"is_active\":false}"));
+			awaitBlocked(List.of(change));
+			try (Statement statement = locks.createStatement()) {
+				statement.executeUpdate("update users set is_staff = false where username = 'staffer'");
+			}
+			locks.commit();
+
+			assertThat(change.get(30, TimeUnit.SECONDS)).isEqualTo(403);
+		}
+		assertThat(flag("alice", "is_active")).isTrue();
+	}
+
+	@Test
+	void deactivateEachOtherWhenTwoSuperusersAtOnceThenOneSucceedsAndOneSuperuserStaysActive() throws Exception {
+		String other = signup(this.client, "chief");
+		this.jdbc.sql("update users set is_staff = true, is_superuser = true where username = 'chief'").update();
+		List<Future<Integer>> changes;
+		try (Connection locks = lock("boss", "chief")) {
+			changes = List.of(background(() -> patchStatus(this.boss, "chief", "{\"is_active\":false}")),
+					background(() -> patchStatus(other, "boss", "{\"is_active\":false}")));
+			awaitBlocked(changes);
+			locks.commit();
+		}
+		List<Integer> statuses = new ArrayList<>();
+		for (Future<Integer> change : changes) {
+			statuses.add(change.get(30, TimeUnit.SECONDS));
+		}
+
+		assertThat(statuses).containsExactlyInAnyOrder(200, 401);
+		assertThat(activeSuperusers()).isOne();
+	}
+
+	@Test
+	void deleteWhenLastActiveSuperuserThen400AndTheAccountStays() {
+		delete(this.boss).expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.json("{\"user\":{\"errors\":{\"error\":[\"The last active superuser cannot be deleted.\"]}}}");
+		current(this.boss).expectStatus().isOk();
+		delete(this.staff).expectStatus().isNoContent();
+	}
+
+	@Test
+	void deleteWhenTwoSuperusersDeleteThemselvesAtOnceThenOneStays() throws Exception {
+		String other = signup(this.client, "chief");
+		this.jdbc.sql("update users set is_staff = true, is_superuser = true where username = 'chief'").update();
+		List<Future<Integer>> deletions;
+		try (Connection locks = lock("boss", "chief")) {
+			deletions = List.of(background(() -> deleteStatus(this.boss)), background(() -> deleteStatus(other)));
+			awaitBlocked(deletions);
+			locks.commit();
+		}
+		List<Integer> statuses = new ArrayList<>();
+		for (Future<Integer> deletion : deletions) {
+			statuses.add(deletion.get(30, TimeUnit.SECONDS));
+		}
+
+		assertThat(statuses).containsExactlyInAnyOrder(204, 400);
+		assertThat(activeSuperusers()).isOne();
+	}
+
+	@Test
 	void userEndpointPathsAreNotUsernames() {
 		this.client.get().uri("/users/signup/").exchange().expectStatus().isEqualTo(405);
 		this.client.get()
@@ -173,6 +346,83 @@ class AdminApiTests {
 			.exchange()
 			.expectStatus()
 			.isEqualTo(405);
+	}
+
+	private RestTestClient.ResponseSpec list(String query) {
+		return listAs(this.staff, query);
+	}
+
+	private RestTestClient.ResponseSpec listAs(String token, String query) {
+		return this.client.get().uri("/users/?" + query).header(HttpHeaders.AUTHORIZATION, "Token " + token).exchange();
+	}
+
+	private RestTestClient.ResponseSpec delete(String token) {
+		return this.client.method(HttpMethod.DELETE)
+			.uri("/users/current/")
+			.header(HttpHeaders.AUTHORIZATION, "Token " + token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"user\":{\"password\":\"" + TestUsers.PASSWORD + "\"}}")
+			.exchange();
+	}
+
+	private int deleteStatus(String token) {
+		return delete(token).returnResult(String.class).getStatus().value();
+	}
+
+	private int patchStatus(String token, String username, String fields) {
+		return patch(token, username, fields).returnResult(String.class).getStatus().value();
+	}
+
+	private <T> Future<T> background(Callable<T> request) {
+		return this.requests.submit(request);
+	}
+
+	/**
+	 * Locks the rows of these users in a transaction of the test's own, so that requests
+	 * that need them wait; closing the connection without a commit rolls back.
+	 */
+	private Connection lock(String... usernames) throws SQLException {
+		Connection connection = this.dataSource.getConnection();
+		connection.setAutoCommit(false);
+		try (Statement statement = connection.createStatement()) {
+			statement
+				.executeQuery(
+						"select id from users where username in ('" + String.join("', '", usernames) + "') for update")
+				.close();
+		}
+		return connection;
+	}
+
+	/**
+	 * Waits until every request waits for a row lock; a request that finishes first did
+	 * not wait.
+	 */
+	private void awaitBlocked(List<Future<Integer>> requests) throws Exception {
+		String waiting = isPostgres() ? """
+				select count(*) from pg_stat_activity
+				where wait_event_type = 'Lock' and datname = current_database()"""
+				: "select count(*) from information_schema.sessions where blocker_id is not null";
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (this.jdbc.sql(waiting).query(Long.class).single() < requests.size()) {
+			for (Future<Integer> request : requests) {
+				assertThat(request.isDone())
+					.as("a request finished without waiting for the lock, status %s",
+							request.isDone() ? request.get() : null)
+					.isFalse();
+			}
+			assertThat(System.nanoTime()).as("requests waiting for the lock").isLessThan(deadline);
+			Thread.sleep(5);
+		}
+	}
+
+	private boolean isPostgres() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+		}
+	}
+
+	private long activeSuperusers() {
+		return this.jdbc.sql("select count(*) from users where is_superuser and is_active").query(Long.class).single();
 	}
 
 	private RestTestClient.ResponseSpec patch(String token, String username, String fields) {
@@ -203,6 +453,11 @@ class AdminApiTests {
 			.param(username)
 			.query(Boolean.class)
 			.single();
+	}
+
+	@AfterEach
+	void stopRequests() {
+		this.requests.shutdownNow();
 	}
 
 	private record Signin(int status, String body) {

@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -57,10 +58,14 @@ abstract class DjangoMigrationTests {
 
 	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+	/** A database as new: no account, none deleted, nothing imported, ids from 1. */
 	@BeforeEach
 	void clear() {
 		this.jdbc.sql("delete from users").update();
 		this.jdbc.sql("delete from signin_failures").update();
+		this.jdbc.sql("delete from deleted_user_ids").update();
+		this.jdbc.sql("delete from imported_id_ranges").update();
+		this.jdbc.sql("alter table users alter column id restart with 1").update();
 	}
 
 	@Test
@@ -144,6 +149,75 @@ abstract class DjangoMigrationTests {
 				+ localId + ", ignoring case.");
 		assertThat(signin("Carol", "12345678").status()).isEqualTo(200);
 		assertThat(signin("carol", DjangoFixtures.password("carol")).status()).isEqualTo(400);
+	}
+
+	@Test
+	void importAgainWhenAnImportedAccountWasDeletedHereThenItStaysDeleted() throws Exception {
+		importUsers(DjangoFixtures.dumpdata());
+		String token = signin("bob", DjangoFixtures.password("bob")).read("$.user.token");
+		assertThat(delete(token, DjangoFixtures.password("bob")).status()).isEqualTo(204);
+
+		assertThat(importUsers(DjangoFixtures.dumpdata())).isZero();
+
+		assertThat(output()).contains("Imported 0 users, 6 already present, 4 skipped.")
+			.contains("Skipped pk 2: id: Deleted here; an account deleted here is never imported again.");
+		assertThat(this.jdbc.sql("select count(*) from users where id = 2").query(Long.class).single()).isZero();
+		assertThat(signin("bob", DjangoFixtures.password("bob")).status()).isEqualTo(400);
+	}
+
+	@Test
+	void importWhenAnAccountCreatedHereHadTheIdThenSkippedAndItsTokenNamesNobody() throws Exception {
+		Response deleted = post("/users/signup/",
+				"{\"user\":{\"username\":\"native\",\"password\":\"12345678\",\"email\":\"n@example.com\"}}", null);
+		String deletedToken = deleted.read("$.user.token");
+		assertThat(delete(deletedToken, "12345678").status()).isEqualTo(204);
+		String forgotten = post("/users/signup/",
+				"{\"user\":{\"username\":\"older\",\"password\":\"12345678\",\"email\":\"o@example.com\"}}", null)
+			.read("$.user.token");
+		// As an account deleted before deletions were remembered.
+		this.jdbc.sql("delete from users where username = 'older'").update();
+
+		importUsers(DjangoFixtures.dumpdata());
+
+		assertThat(output()).contains("Imported 6 users, 0 already present, 4 skipped.")
+			.contains("Skipped pk 1: id: Deleted here; an account deleted here is never imported again.")
+			.contains("Skipped pk 2: id: Given to an account created here before; an id is never given twice.");
+		assertThat(get("/users/current/", deletedToken).status()).isEqualTo(401);
+		assertThat(get("/users/current/", forgotten).status()).isEqualTo(401);
+		assertThat(this.jdbc.sql("select id from users order by id").query(Long.class).list()).containsExactly(3L, 4L,
+				7L, 8L, 9L, 42L);
+	}
+
+	@Test
+	void importAgainWhenASkippedRecordWasFixedThenItIsImported() throws Exception {
+		importUsers(DjangoFixtures.dumpdata());
+		post("/users/signup/",
+				"{\"user\":{\"username\":\"newcomer\",\"password\":\"12345678\",\"email\":\"new@example.com\"}}", null);
+		Path fixed = this.directory.resolve("fixed.json");
+		Files.writeString(fixed, Files.readString(DjangoFixtures.dumpdata())
+			.replace("\"username\": \"ALICE\"", "\"username\": \"alice2\""));
+
+		assertThat(importUsers(fixed)).isZero();
+
+		assertThat(output()).contains("Imported 1 users, 7 already present, 2 skipped.");
+		assertThat(this.jdbc.sql("select username from users where id = 9").query(String.class).single())
+			.isEqualTo("alice2");
+	}
+
+	@Test
+	void importWhenThousandsOfUsersThenAllImportedAndAgainChangesNothing() throws Exception {
+		Path dump = this.directory.resolve("many.json");
+		DumpdataGenerator.write(dump, 3_000);
+
+		assertThat(importUsers(dump)).isZero();
+		assertThat(output()).contains("Imported 3000 users, 0 already present, 0 skipped.");
+		assertThat(userCount()).isEqualTo(3_000);
+		List<Map<String, Object>> before = rows();
+
+		assertThat(importUsers(dump)).isZero();
+
+		assertThat(output()).contains("Imported 0 users, 3000 already present, 0 skipped.");
+		assertThat(rows()).isEqualTo(before);
 	}
 
 	@Test
@@ -280,6 +354,13 @@ abstract class DjangoMigrationTests {
 
 	Response post(String path, String json, String token) {
 		return exchange(this.client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json), token);
+	}
+
+	Response delete(String token, String password) {
+		return exchange(this.client.method(HttpMethod.DELETE)
+			.uri("/users/current/")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"user\":{\"password\":\"" + password + "\"}}"), token);
 	}
 
 	Response get(String path, String token) {

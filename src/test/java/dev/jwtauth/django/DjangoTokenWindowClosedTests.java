@@ -33,7 +33,9 @@ class DjangoTokenWindowClosedTests {
 	@Test
 	void originalTokenWhenTheCutOffHasPassedThen401() throws Exception {
 		this.jdbc.sql("delete from users").update();
-		this.userImport.importAll(DumpdataFile.read(DjangoFixtures.dumpdata()));
+		try (var users = DumpdataFile.read(DjangoFixtures.dumpdata())) {
+			this.userImport.importAll(users);
+		}
 
 		this.client.get()
 			.uri("/users/current/")
