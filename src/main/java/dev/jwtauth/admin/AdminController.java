@@ -34,10 +34,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class AdminController {
 
 	/**
-	 * An account by username; the paths of the user endpoints are not usernames here, so
-	 * that they keep answering 405 to other methods.
+	 * An account by username, or by id as {@code id:<id>}; the paths of the user
+	 * endpoints are not usernames here, so that they keep answering 405 to other methods.
 	 */
-	private static final String ACCOUNT = "/{username:(?!signup$|signin$|signout$|current$|update_current$).+}";
+	private static final String ACCOUNT = "/{account:(?!signup$|signin$|signout$|current$|update_current$).+}";
 
 	private static final Logger audit = LoggerFactory.getLogger("dev.jwtauth.audit");
 
@@ -65,16 +65,16 @@ class AdminController {
 	}
 
 	@GetMapping({ ACCOUNT, ACCOUNT + "/" })
-	AccountView find(@PathVariable String username) {
-		return this.accounts.find(username);
+	AccountView find(@PathVariable String account) {
+		return this.accounts.find(account);
 	}
 
 	@PatchMapping({ ACCOUNT, ACCOUNT + "/" })
-	AccountView change(@AuthenticationPrincipal TokenPrincipal actor, @PathVariable String username,
+	AccountView change(@AuthenticationPrincipal TokenPrincipal actor, @PathVariable String account,
 			@RequestBody AccountChanges changes) {
-		AccountView changed = this.accounts.change(actor, username, changes);
-		audit.info("Account changed: actor={} target={} is_active={} is_staff={}", actor.username(), changed.username(),
-				changes.isActive(), changes.isStaff());
+		AccountView changed = this.accounts.change(actor, account, changes);
+		audit.info("Account changed: actor={} actor_id={} target={} target_id={} is_active={} is_staff={}",
+				actor.username(), actor.id(), changed.username(), changed.id(), changes.isActive(), changes.isStaff());
 		return changed;
 	}
 

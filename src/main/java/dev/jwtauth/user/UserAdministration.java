@@ -1,5 +1,9 @@
 package dev.jwtauth.user;
 
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import dev.jwtauth.security.TokenPrincipal;
 
 import org.springframework.data.domain.Page;
@@ -19,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserAdministration {
 
 	static final int MAX_PAGE_SIZE = 100;
+
+	/** An account named by its id; at most 18 digits, so that every such id is a long. */
+	private static final Pattern ID_NAME = Pattern.compile("id:([1-9][0-9]{0,17})");
 
 	private final UserRepository users;
 
@@ -71,11 +78,29 @@ public class UserAdministration {
 		return min;
 	}
 
+	/**
+	 * An account by {@code name}: {@code id:<id>}, which no username can be (usernames
+	 * have no colon), or else its username, ignoring case. An id names the account for
+	 * good: its owner can rename it with a token alone, but not away from staff.
+	 */
 	@Transactional(readOnly = true)
-	public AccountView find(String username) {
-		return this.users.findByUsernameKey(UserKeys.username(username))
-			.map(AccountView::of)
-			.orElseThrow(AccountNotFoundException::new);
+	public AccountView find(String name) {
+		Long id = idIn(name);
+		Optional<User> user = (id != null) ? this.users.findById(id)
+				: this.users.findByUsernameKey(UserKeys.username(name));
+		return user.map(AccountView::of).orElseThrow(AccountNotFoundException::new);
+	}
+
+	private Optional<User> lockNamed(String name) {
+		Long id = idIn(name);
+		return (id != null) ? this.users.findForUpdateById(id)
+				: this.users.findForUpdateByUsernameKey(UserKeys.username(name));
+	}
+
+	/** The id of an {@code id:<id>} name, or {@code null} for a username. */
+	private static Long idIn(String name) {
+		Matcher matcher = ID_NAME.matcher(name);
+		return matcher.matches() ? Long.valueOf(matcher.group(1)) : null;
 	}
 
 	/**
@@ -84,18 +109,18 @@ public class UserAdministration {
 	 * when the request was authenticated.
 	 * @throws AccessDeniedException when the actor may not make this change
 	 * @throws UserValidationException when the change breaks a rule
+	 * @param name the account, as {@link #find(String)} names it
 	 * @throws TokenNoLongerValidException when the actor's token no longer stands
 	 */
 	@Transactional
-	public AccountView change(TokenPrincipal actor, String username, AccountChanges changes) {
+	public AccountView change(TokenPrincipal actor, String name, AccountChanges changes) {
 		// The same lock order as every other change that can deactivate a superuser.
 		this.users.lockActiveSuperusers();
 		User acting = this.users.lockForChangeBy(actor);
 		if (!hasStaffRights(acting)) {
 			throw new AccessDeniedException("Not staff");
 		}
-		User target = this.users.findForUpdateByUsernameKey(UserKeys.username(username))
-			.orElseThrow(AccountNotFoundException::new);
+		User target = lockNamed(name).orElseThrow(AccountNotFoundException::new);
 		boolean self = target.getId().equals(acting.getId());
 		if (!acting.isSuperuser() && ((hasStaffRights(target) && !self) || changes.isStaff() != null)) {
 			throw new AccessDeniedException("Only superusers change staff and superusers");

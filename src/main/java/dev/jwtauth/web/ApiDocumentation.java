@@ -88,10 +88,10 @@ class ApiDocumentation {
 			operation.addSecurityItem(new SecurityRequirement().addList(SCHEME));
 			errors.put("401", "No, invalid, expired or revoked token (WWW-Authenticate: Token)");
 		}
-		if (path.startsWith("/users/{username}") || path.equals("/users") || path.equals("/users/")) {
+		if (path.startsWith("/users/{account}") || path.equals("/users") || path.equals("/users/")) {
 			errors.put("403", "Not staff (or, to change staff or a superuser, not a superuser)");
 		}
-		if (path.startsWith("/users/{username}")) {
+		if (path.startsWith("/users/{account}")) {
 			errors.put("404", "No such account");
 		}
 		if (path.startsWith("/users/signin")) {

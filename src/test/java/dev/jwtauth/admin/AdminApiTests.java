@@ -146,7 +146,8 @@ abstract class AdminApiTests {
 
 		current(this.alice).expectStatus().isUnauthorized();
 		assertThat(signin("alice").status()).isEqualTo(400);
-		assertThat(output).contains("Account changed: actor=staffer target=alice is_active=false");
+		assertThat(output).containsPattern("Account changed: actor=staffer actor_id=\\d+ target=alice target_id="
+				+ id("alice") + " is_active=false");
 
 		patch(this.staff, "alice", "{\"is_active\":true}").expectStatus().isOk();
 
@@ -156,6 +157,39 @@ abstract class AdminApiTests {
 			.jsonPath("$.user.errors.error[0]")
 			.isEqualTo("Token has been revoked.");
 		current(signin("alice").token()).expectStatus().isOk();
+	}
+
+	@Test
+	void deactivateByIdWhenTheOwnerRenamedTheAccountThenStillFoundAndDeactivated() {
+		long id = id("alice");
+		rename(this.alice, "alice-renamed");
+
+		patch(this.staff, "alice", "{\"is_active\":false}").expectStatus().isNotFound();
+		this.client.get()
+			.uri("/users/id:" + id + "/")
+			.header(HttpHeaders.AUTHORIZATION, "Token " + this.staff)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.user.username")
+			.isEqualTo("alice-renamed");
+		patch(this.staff, "id:" + id, "{\"is_active\":false}").expectStatus().isOk();
+
+		assertThat(flag("alice-renamed", "is_active")).isFalse();
+		current(this.alice).expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void findByIdWhenNoSuchAccountOrNotAnIdThen404() {
+		for (String name : List.of("id:999999", "id:0", "id:-1", "id:1x", "id:9999999999999999999")) {
+			this.client.get()
+				.uri("/users/" + name + "/")
+				.header(HttpHeaders.AUTHORIZATION, "Token " + this.staff)
+				.exchange()
+				.expectStatus()
+				.isNotFound();
+		}
 	}
 
 	@Test
@@ -446,6 +480,22 @@ abstract class AdminApiTests {
 			.exchange()
 			.returnResult(String.class);
 		return new Signin(result.getStatus().value(), result.getResponseBody());
+	}
+
+	private long id(String username) {
+		return this.jdbc.sql("select id from users where username = ?").param(username).query(Long.class).single();
+	}
+
+	/** Renames the token's account, as its owner or a thief holding the token can. */
+	private void rename(String token, String username) {
+		this.client.post()
+			.uri("/users/update_current/")
+			.header(HttpHeaders.AUTHORIZATION, "Token " + token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"user\":{\"username\":\"" + username + "\"}}")
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	private boolean flag(String username, String column) {

@@ -34,8 +34,8 @@ class ApiDocumentationTests {
 			Map.entry("delete /users/current/", List.of("204", "400", "401", "415", "503")),
 			Map.entry("post /users/signout/", List.of("204", "401", "503")),
 			Map.entry("get /users/", List.of("200", "401", "403", "503")),
-			Map.entry("get /users/{username}/", List.of("200", "401", "403", "404", "503")),
-			Map.entry("patch /users/{username}/", List.of("200", "400", "401", "403", "404", "503")));
+			Map.entry("get /users/{account}/", List.of("200", "401", "403", "404", "503")),
+			Map.entry("patch /users/{account}/", List.of("200", "400", "401", "403", "404", "503")));
 
 	@Autowired
 	private RestTestClient client;
