@@ -1,15 +1,8 @@
 package dev.jwtauth.user;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
-import com.jayway.jsonpath.JsonPath;
+import dev.jwtauth.Concurrently;
 import dev.jwtauth.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +21,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.jwtauth.TokenRequests.exchange;
+import static dev.jwtauth.TokenRequests.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -59,7 +54,7 @@ abstract class PasswordGuessLimitTests {
 	void signinWhenSixteenAtOnceWithTheRightPasswordThenAllSucceedAndTheAddressStaysFree() throws Exception {
 		TestUsers.signup(this.client, "john");
 
-		List<Integer> statuses = concurrently(16, () -> signin("username", "john", RIGHT));
+		List<Integer> statuses = Concurrently.times(16, () -> signin("username", "john", RIGHT));
 
 		assertThat(statuses).containsOnly(200);
 		assertThat(signin("username", "john", "wrong-password")).isEqualTo(400);
@@ -70,7 +65,7 @@ abstract class PasswordGuessLimitTests {
 	void signinWhenTwentyWrongAtOnceThenOnlyFiveCheckedAndTheRestThrottled() throws Exception {
 		TestUsers.signup(this.client, "john");
 
-		List<Integer> statuses = concurrently(20, () -> signin("username", "john", "wrong-password"));
+		List<Integer> statuses = Concurrently.times(20, () -> signin("username", "john", "wrong-password"));
 
 		assertThat(statuses).filteredOn((status) -> status == 400).hasSize(5);
 		assertThat(statuses).filteredOn((status) -> status == 429).hasSize(15);
@@ -192,41 +187,6 @@ abstract class PasswordGuessLimitTests {
 
 	private static int status(RestTestClient.RequestHeadersSpec<?> request, String token) {
 		return exchange(request, token).getStatus().value();
-	}
-
-	private static EntityExchangeResult<String> exchange(RestTestClient.RequestHeadersSpec<?> request, String token) {
-		if (token != null) {
-			request.header(HttpHeaders.AUTHORIZATION, "Token " + token);
-		}
-		return request.exchange().returnResult(String.class);
-	}
-
-	private static String read(EntityExchangeResult<String> result, String path) {
-		return JsonPath.read(result.getResponseBody(), path);
-	}
-
-	/** Sends {@code count} requests at once, from as many threads, and their statuses. */
-	private static List<Integer> concurrently(int count, Callable<Integer> request) throws Exception {
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService executor = Executors.newFixedThreadPool(count);
-		try {
-			List<Future<Integer>> futures = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				futures.add(executor.submit(() -> {
-					start.await();
-					return request.call();
-				}));
-			}
-			start.countDown();
-			List<Integer> statuses = new ArrayList<>();
-			for (Future<Integer> future : futures) {
-				statuses.add(future.get(60, TimeUnit.SECONDS));
-			}
-			return statuses;
-		}
-		finally {
-			executor.shutdownNow();
-		}
 	}
 
 }

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
-import com.jayway.jsonpath.JsonPath;
 import dev.jwtauth.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +21,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +28,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static dev.jwtauth.TokenRequests.exchange;
+import static dev.jwtauth.TokenRequests.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -172,17 +172,6 @@ abstract class TokenRevocationRaceTests {
 
 	private int get(String path, String token) {
 		return exchange(this.client.get().uri(path), token).getStatus().value();
-	}
-
-	private static EntityExchangeResult<String> exchange(RestTestClient.RequestHeadersSpec<?> request, String token) {
-		if (token != null) {
-			request.header(HttpHeaders.AUTHORIZATION, "Token " + token);
-		}
-		return request.exchange().returnResult(String.class);
-	}
-
-	private static String read(EntityExchangeResult<String> result, String path) {
-		return JsonPath.read(result.getResponseBody(), path);
 	}
 
 	/**

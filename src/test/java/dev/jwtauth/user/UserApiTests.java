@@ -10,13 +10,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.jwtauth.Concurrently;
 import dev.jwtauth.RawHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -200,7 +196,7 @@ abstract class UserApiTests {
 			signups.add(() -> signup(username, email, "12345678"));
 		}
 
-		List<Response> responses = concurrently(signups);
+		List<Response> responses = Concurrently.all(signups);
 
 		assertOneCreatedRestRefused(responses, "username", Messages.DUPLICATE_USERNAME);
 		assertThat(userCount()).isOne();
@@ -215,7 +211,7 @@ abstract class UserApiTests {
 			signups.add(() -> signup(username, email, "12345678"));
 		}
 
-		List<Response> responses = concurrently(signups);
+		List<Response> responses = Concurrently.all(signups);
 
 		assertOneCreatedRestRefused(responses, "email", Messages.DUPLICATE_EMAIL);
 		assertThat(userCount()).isOne();
@@ -226,9 +222,9 @@ abstract class UserApiTests {
 		String john = signup("john", "john@example.com", "12345678").read("$.user.token");
 		String jane = signup("jane", "jane@example.com", "12345678").read("$.user.token");
 
-		List<Response> responses = concurrently(
-				List.of(() -> post("/users/update_current/", "{\"user\":{\"username\":\"winner\"}}", john),
-						() -> post("/users/update_current/", "{\"user\":{\"username\":\"WINNER\"}}", jane)));
+		List<Response> responses = Concurrently
+			.all(List.of(() -> post("/users/update_current/", "{\"user\":{\"username\":\"winner\"}}", john),
+					() -> post("/users/update_current/", "{\"user\":{\"username\":\"WINNER\"}}", jane)));
 
 		assertThat(responses).extracting(Response::status).containsExactlyInAnyOrder(200, 400);
 		assertThat(responses).filteredOn((response) -> response.status() == 400)
@@ -247,30 +243,6 @@ abstract class UserApiTests {
 				assertThat(response.status()).isEqualTo(400);
 				assertThat(response.read("$.user.errors." + field + "[0]")).isEqualTo(message);
 			});
-	}
-
-	/** Sends the requests at once, from as many threads, and waits for every answer. */
-	private static List<Response> concurrently(List<Callable<Response>> requests) throws Exception {
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService executor = Executors.newFixedThreadPool(requests.size());
-		try {
-			List<Future<Response>> futures = new ArrayList<>();
-			for (Callable<Response> request : requests) {
-				futures.add(executor.submit(() -> {
-					start.await();
-					return request.call();
-				}));
-			}
-			start.countDown();
-			List<Response> responses = new ArrayList<>();
-			for (Future<Response> future : futures) {
-				responses.add(future.get(60, TimeUnit.SECONDS));
-			}
-			return responses;
-		}
-		finally {
-			executor.shutdownNow();
-		}
 	}
 
 	@Test
