@@ -69,7 +69,7 @@ final class IdentityColumn {
 		return this.jdbc.sql("select pg_get_serial_sequence('users', 'id')").query(String.class).single();
 	}
 
-	private boolean isPostgres() {
+	boolean isPostgres() {
 		return "PostgreSQL".equals(this.jdbcTemplate
 			.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName()));
 	}

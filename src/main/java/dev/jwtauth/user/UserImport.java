@@ -76,6 +76,16 @@ public class UserImport {
 	 */
 	public ImportReport importAll(Stream<ImportedUser> accounts) {
 		return this.transactions.execute((status) -> {
+			if (this.ids.isPostgres()) {
+				// After five runs of a prepared statement PostgreSQL may keep one
+				// generic plan, chosen while this transaction's own rows were few: a
+				// scan of the whole table comparing each row with all 500 keys in
+				// turn, kept while the table grows to the size of the import. A plan
+				// made for each look-up sees the table's size and the keys: an index
+				// scan, or one pass hashing them. Local: ends with the transaction,
+				// pooled connections keep the default.
+				this.jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+			}
 			Run run = new Run(this.ids.next(),
 					this.jdbc.sql("select first_id, next_id from imported_id_ranges")
 						.query((row, number) -> new long[] { row.getLong(1), row.getLong(2) })
