@@ -176,6 +176,32 @@ abstract class HostileRequestTests {
 	}
 
 	@Test
+	void bytesNoHeaderMayCarryInTheContentTypeThen400InEnvelope(CapturedOutput output) throws Exception {
+		// Sent as they are: U+0085, an encoded surrogate, U+2028 in UTF-8.
+		for (String bytes : new String[] { "\u00c2\u0085", "\u00ed\u00a0\u0080", "\u00e2\u0080\u00a8" }) {
+			RawHttp.Response response = send("POST", "/users/signin/",
+					"Content-Type: application/json; charset=utf-8" + bytes + "\r\n",
+					"{}".getBytes(StandardCharsets.UTF_8));
+
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(response.body()).isEqualTo("{\"user\":{\"errors\":{\"error\":[\"Bad request.\"]}}}");
+		}
+		assertThat(output).doesNotContain(" ERROR ");
+	}
+
+	@Test
+	void formBodyOfPutPatchOrDeleteThenNeverParsed(CapturedOutput output) throws Exception {
+		for (String method : new String[] { "PUT", "PATCH", "DELETE" }) {
+			RawHttp.Response response = send(method, "/users/current/",
+					"Content-Type: application/x-www-form-urlencoded\r\n", "a=%ZZ".getBytes(StandardCharsets.UTF_8));
+
+			assertThat(response.status()).as(method).isEqualTo(401);
+			assertThat(response.body()).as(method).startsWith("{\"user\":{\"errors\":{\"error\":[");
+		}
+		assertThat(output).doesNotContain(" ERROR ");
+	}
+
+	@Test
 	void controlCharactersOrWhitespaceInTheAuthorizationHeaderThenRefused(CapturedOutput output) throws Exception {
 		String token = forge("valid");
 		for (String header : new String[] { "Token \u0001" + token, "Token " + token + "\u0007",

@@ -83,9 +83,14 @@ public final class DjangoPasswordHashes implements LegacyHashFormat {
 		}
 	}
 
+	/**
+	 * Django derives as many bytes as its digest has; a longer key would cost a block of
+	 * iterations for each further digest's worth, beyond what the iteration limit bounds.
+	 */
 	private static HashCost pbkdf2Cost(String algorithm, String hash, LegacyHashLimits limits) {
 		String[] parts = hash.split("\\$", -1);
-		if (parts.length != 3 || parts[1].isEmpty() || Base64.getDecoder().decode(parts[2]).length == 0) {
+		if (parts.length != 3 || parts[1].isEmpty()
+				|| Base64.getDecoder().decode(parts[2]).length != pbkdf2DigestLength(algorithm)) {
 			return null;
 		}
 		int iterations = Integer.parseInt(parts[0]);
@@ -139,11 +144,11 @@ public final class DjangoPasswordHashes implements LegacyHashFormat {
 			return false;
 		}
 		int separator = encodedPassword.indexOf('$');
+		String algorithm = encodedPassword.substring(0, separator);
 		String rest = encodedPassword.substring(separator + 1);
 		try {
-			return switch (encodedPassword.substring(0, separator)) {
-				case "pbkdf2_sha256" -> pbkdf2(rawPassword, rest, SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA256);
-				case "pbkdf2_sha1" -> pbkdf2(rawPassword, rest, SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA1);
+			return switch (algorithm) {
+				case "pbkdf2_sha256", "pbkdf2_sha1" -> pbkdf2(rawPassword, rest, algorithm);
 				case "argon2" -> this.argon2.matches(rawPassword, "$" + rest);
 				case "bcrypt_sha256" -> BCrypt.checkpw(sha256Hex(rawPassword), rest);
 				default -> BCrypt.checkpw(rawPassword.toString(), rest);
@@ -159,7 +164,7 @@ public final class DjangoPasswordHashes implements LegacyHashFormat {
 	 * {@code <iterations>$<salt>$<Base64 hash>}, the salt taken as its UTF-8 bytes.
 	 * Spring's encoder expects salt and hash together, the salt's length given.
 	 */
-	private static boolean pbkdf2(CharSequence rawPassword, String hash, SecretKeyFactoryAlgorithm algorithm) {
+	private static boolean pbkdf2(CharSequence rawPassword, String hash, String algorithm) {
 		String[] parts = hash.split("\\$", -1);
 		if (parts.length != 3) {
 			return false;
@@ -167,16 +172,22 @@ public final class DjangoPasswordHashes implements LegacyHashFormat {
 		int iterations = Integer.parseInt(parts[0]);
 		byte[] salt = parts[1].getBytes(StandardCharsets.UTF_8);
 		byte[] derived = Base64.getDecoder().decode(parts[2]);
-		if (iterations < 1 || salt.length == 0 || derived.length == 0) {
+		if (iterations < 1 || salt.length == 0 || derived.length != pbkdf2DigestLength(algorithm)) {
 			return false;
 		}
 		Pbkdf2PasswordEncoder encoder = new Pbkdf2PasswordEncoder("", salt.length, iterations, derived.length * 8);
-		encoder.setAlgorithm(algorithm);
+		encoder.setAlgorithm("pbkdf2_sha1".equals(algorithm) ? SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA1
+				: SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA256);
 		encoder.setEncodeHashAsBase64(true);
 		byte[] saltAndHash = new byte[salt.length + derived.length];
 		System.arraycopy(salt, 0, saltAndHash, 0, salt.length);
 		System.arraycopy(derived, 0, saltAndHash, salt.length, derived.length);
 		return encoder.matches(rawPassword, Base64.getEncoder().encodeToString(saltAndHash));
+	}
+
+	/** The bytes of the digest of Django's PBKDF2 hasher {@code algorithm}. */
+	private static int pbkdf2DigestLength(String algorithm) {
+		return "pbkdf2_sha1".equals(algorithm) ? 20 : 32;
 	}
 
 	/**

@@ -26,6 +26,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -72,6 +73,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "1")
 			.body(ErrorBody.of("Too many signins at once; try again in a second."));
+	}
+
+	/**
+	 * A header that the firewall refuses once it is read, such as a Content-Type with
+	 * bytes no header may carry: the client's mistake, answered without echoing it.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ErrorBody> rejected(RequestRejectedException ex) {
+		return ResponseEntity.badRequest().body(ErrorBody.of(StatusMessages.of(400)));
 	}
 
 	@ExceptionHandler

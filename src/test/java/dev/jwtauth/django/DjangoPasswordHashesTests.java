@@ -1,5 +1,7 @@
 package dev.jwtauth.django;
 
+import java.util.Base64;
+import java.util.List;
 import java.util.stream.Stream;
 
 import dev.jwtauth.security.HashCost;
@@ -103,6 +105,22 @@ class DjangoPasswordHashesTests {
 			.isEqualTo("its bcrypt hash has cost 12, more than PASSWORD_HASHING_MAX_LEGACY_BCRYPT_COST (10)");
 		assertThat(this.hashes.cost("argon2$argon2id$v=19$m=512,t=11,p=2$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA", strict)
 			.refusal()).isEqualTo("its Argon2 hash makes 11 passes, more than the 10 allowed");
+	}
+
+	/**
+	 * Each further digest's worth of derived key costs all the iterations again: 168
+	 * bytes of SHA-1 at the iteration limit would cost nine times what the limit allows.
+	 */
+	@Test
+	void costWhenPbkdf2DerivesMoreOrLessThanItsDigestThenRefusedAndNeverChecked() {
+		String longKey = Base64.getEncoder().encodeToString(new byte[168]);
+		String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
+		for (String hash : List.of("pbkdf2_sha1$1200000$salt$" + longKey, "pbkdf2_sha256$1000$salt$" + longKey,
+				"pbkdf2_sha256$1000$salt$" + shortKey)) {
+			assertThat(this.hashes.cost(hash, DEFAULTS).isCheckable()).as(hash).isFalse();
+			assertThat(this.hashes.matches("password", hash)).as(hash).isFalse();
+		}
+		assertThat(this.hashes.cost(DjangoFixtures.hash(1), DEFAULTS).isCheckable()).isTrue();
 	}
 
 	@Test
