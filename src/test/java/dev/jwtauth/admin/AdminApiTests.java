@@ -141,6 +141,24 @@ abstract class AdminApiTests {
 	}
 
 	@Test
+	void changeThenTheAnswerShowsTheAccountAsStored() {
+		String changed = patch(this.staff, "alice", "{\"is_active\":false}").expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseBody();
+		String stored = this.client.get()
+			.uri("/users/alice/")
+			.header(HttpHeaders.AUTHORIZATION, "Token " + this.staff)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseBody();
+
+		assertThat(changed).isEqualTo(stored);
+	}
+
+	@Test
 	void deactivateThenEveryTokenRefusedAtOnceAndReactivationRevivesNone(CapturedOutput output) {
 		patch(this.staff, "alice", "{\"is_active\":false}").expectStatus().isOk();
 
