@@ -15,10 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import javax.crypto.SecretKey;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.JwsHeader;
@@ -66,11 +69,13 @@ public class TokenService {
 	/**
 	 * Tokens verified earlier, by the SHA-256 digest of their text. A client presents the
 	 * same token on every request until it expires, so its signature and claims are
-	 * checked once; its expiry is checked on every request. Only tokens that verified are
-	 * kept, so a presented token is accepted from here only if exactly the same text
-	 * verified before.
+	 * checked once; its expiry is checked on every request, and its user's row (active,
+	 * token version) by the filter. Only tokens that verified are kept, so a presented
+	 * token is accepted from here only if exactly the same text verified before. At most
+	 * {@link #MAX_REMEMBERED}, evicted one at a time as more arrive; none is kept past
+	 * its token's expiry.
 	 */
-	private final Map<ByteBuffer, Remembered> verified = new ConcurrentHashMap<>();
+	private final Cache<ByteBuffer, Remembered> verified;
 
 	/**
 	 * @param secrets the secrets tokens are verified with; the first also signs
@@ -82,6 +87,13 @@ public class TokenService {
 		this.signingKey = keys.get(this.signingKeyId);
 		this.lifetime = lifetime;
 		this.clock = clock;
+		this.verified = Caffeine.newBuilder()
+			.maximumSize(MAX_REMEMBERED)
+			.expireAfter(Expiry.creating((ByteBuffer digest, Remembered remembered) -> Duration.between(clock.instant(),
+					remembered.expiresAt())))
+			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+			.executor(Runnable::run)
+			.build();
 		this.parser = Jwts.parser().keyLocator(new LocatorAdapter<>() {
 			@Override
 			protected Key locate(JwsHeader header) {
@@ -138,26 +150,21 @@ public class TokenService {
 			throw new TokenRejectedException(TokenFailure.INVALID, MALFORMED);
 		}
 		ByteBuffer digest = ByteBuffer.wrap(sha256(token.getBytes(StandardCharsets.UTF_8)));
-		Remembered remembered = this.verified.get(digest);
+		Remembered remembered = this.verified.getIfPresent(digest);
 		if (remembered != null && this.clock.instant().isBefore(remembered.expiresAt())) {
 			return remembered.token();
 		}
 		Claims claims = parse(token);
 		VerifiedToken verifiedToken = toVerifiedToken(claims);
-		remember(digest,
+		this.verified.put(digest,
 				new Remembered(verifiedToken, claims.getExpiration().toInstant().plusSeconds(CLOCK_SKEW_SECONDS)));
 		return verifiedToken;
 	}
 
-	private void remember(ByteBuffer digest, Remembered remembered) {
-		if (this.verified.size() >= MAX_REMEMBERED) {
-			Instant now = this.clock.instant();
-			this.verified.values().removeIf((entry) -> !now.isBefore(entry.expiresAt()));
-			if (this.verified.size() >= MAX_REMEMBERED) {
-				this.verified.clear();
-			}
-		}
-		this.verified.put(digest, remembered);
+	/** How many verified tokens are remembered now, for tests. */
+	long remembered() {
+		this.verified.cleanUp();
+		return this.verified.estimatedSize();
 	}
 
 	/**

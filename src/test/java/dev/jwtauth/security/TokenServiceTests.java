@@ -3,11 +3,13 @@ package dev.jwtauth.security;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Map;
 
 import javax.crypto.SecretKey;
@@ -91,10 +93,48 @@ class TokenServiceTests {
 	}
 
 	@Test
-	void verifyWhenManyTokensThenEachStillVerified() throws Exception {
-		for (int id = 1; id <= TokenService.MAX_REMEMBERED + 10; id++) {
+	void verifyWhenManyTokensThenEachStillVerifiedAndTheRememberedStayBounded() throws Exception {
+		String first = this.tokens.issue(1, 0);
+		this.tokens.verify(first);
+		for (int id = 2; id <= TokenService.MAX_REMEMBERED + 1_000; id++) {
 			assertThat(this.tokens.verify(this.tokens.issue(id, 0)).userId()).isEqualTo(id);
 		}
+
+		assertThat(this.tokens.remembered()).isBetween(TokenService.MAX_REMEMBERED - 1_000L,
+				(long) TokenService.MAX_REMEMBERED);
+		assertThat(this.tokens.verify(first).userId()).as("checked again once forgotten").isEqualTo(1);
+	}
+
+	@Test
+	void verifyWhenARememberedTokenExpiresThenForgottenAndRefused() throws Exception {
+		AtomicReference<Instant> now = new AtomicReference<>(NOW);
+		Clock clock = new Clock() {
+
+			@Override
+			public ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(ZoneId zone) {
+				return this;
+			}
+
+			@Override
+			public Instant instant() {
+				return now.get();
+			}
+
+		};
+		TokenService tokens = new TokenService(List.of(SECRET), Duration.ofHours(1), clock);
+		String token = tokens.issue(42, 0);
+		tokens.verify(token);
+		assertThat(tokens.remembered()).isOne();
+
+		now.set(NOW.plus(Duration.ofHours(1)).plusSeconds(TokenService.CLOCK_SKEW_SECONDS + 1));
+
+		assertThat(tokens.remembered()).isZero();
+		assertRejected(tokens, token, TokenFailure.EXPIRED);
 	}
 
 	@Test
