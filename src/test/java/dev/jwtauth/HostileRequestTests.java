@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -172,6 +173,22 @@ abstract class HostileRequestTests {
 
 		assertThat(response.status()).isIn(400, 431);
 		assertThat(response.body()).startsWith("{\"user\":{\"errors\":{\"error\":[");
+		assertThat(output).doesNotContain(" ERROR ");
+	}
+
+	/**
+	 * Paths that could reach a handler other than the one they seem to name, sent as they
+	 * are, not normalised by a client: refused before any handler.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/users/../users/current/", "/users/%2e%2e/users/current/", "/users/current/;x=1",
+			"/users;x/current/", "//users/current/", "/users//current/", "/users/current/%00", "/users/%ZZ/" })
+	void pathWithDotSegmentsParametersDoubleSlashesOrBadEncodingThen400InEnvelope(String path, CapturedOutput output)
+			throws Exception {
+		RawHttp.Response response = send("GET", path, "Authorization: Token " + forge("valid") + "\r\n", null);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body()).isEqualTo("{\"user\":{\"errors\":{\"error\":[\"Bad request.\"]}}}");
 		assertThat(output).doesNotContain(" ERROR ");
 	}
 
