@@ -3,17 +3,16 @@ package dev.jwtauth.security;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.Map;
 
 import javax.crypto.SecretKey;
 
+import dev.jwtauth.MovableClock;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import org.junit.jupiter.api.Test;
@@ -69,14 +68,14 @@ class TokenServiceTests {
 
 	@Test
 	void verifyWhenVerifiedBeforeAndLifetimeOverSinceThenExpired() throws Exception {
-		MutableClock clock = new MutableClock(NOW);
+		MovableClock clock = new MovableClock(NOW);
 		TokenService service = new TokenService(List.of(SECRET), Duration.ofHours(24), clock);
 		String token = service.issue(42, 0);
 		assertThat(service.verify(token).userId()).isEqualTo(42);
 
-		clock.now = NOW.plus(Duration.ofHours(24)).plusSeconds(TokenService.CLOCK_SKEW_SECONDS - 1);
+		clock.move(Duration.ofHours(24).plusSeconds(TokenService.CLOCK_SKEW_SECONDS - 1));
 		assertThat(service.verify(token).userId()).isEqualTo(42);
-		clock.now = NOW.plus(Duration.ofHours(24)).plusSeconds(TokenService.CLOCK_SKEW_SECONDS + 1);
+		clock.move(Duration.ofSeconds(2));
 		assertRejected(service, token, TokenFailure.EXPIRED);
 	}
 
@@ -107,31 +106,13 @@ class TokenServiceTests {
 
 	@Test
 	void verifyWhenARememberedTokenExpiresThenForgottenAndRefused() throws Exception {
-		AtomicReference<Instant> now = new AtomicReference<>(NOW);
-		Clock clock = new Clock() {
-
-			@Override
-			public ZoneId getZone() {
-				return ZoneOffset.UTC;
-			}
-
-			@Override
-			public Clock withZone(ZoneId zone) {
-				return this;
-			}
-
-			@Override
-			public Instant instant() {
-				return now.get();
-			}
-
-		};
+		MovableClock clock = new MovableClock(NOW);
 		TokenService tokens = new TokenService(List.of(SECRET), Duration.ofHours(1), clock);
 		String token = tokens.issue(42, 0);
 		tokens.verify(token);
 		assertThat(tokens.remembered()).isOne();
 
-		now.set(NOW.plus(Duration.ofHours(1)).plusSeconds(TokenService.CLOCK_SKEW_SECONDS + 1));
+		clock.move(Duration.ofHours(1).plusSeconds(TokenService.CLOCK_SKEW_SECONDS + 1));
 
 		assertThat(tokens.remembered()).isZero();
 		assertRejected(tokens, token, TokenFailure.EXPIRED);
@@ -316,31 +297,6 @@ class TokenServiceTests {
 	private static void assertRejected(TokenService service, String token, TokenFailure failure) {
 		assertThatExceptionOfType(TokenRejectedException.class).isThrownBy(() -> service.verify(token))
 			.satisfies((ex) -> assertThat(ex.failure()).isEqualTo(failure));
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 	private static Clock fixedAt(Instant instant) {

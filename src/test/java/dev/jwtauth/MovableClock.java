@@ -1,0 +1,39 @@
+package dev.jwtauth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * A clock that stands still until a test moves it.
+ */
+public final class MovableClock extends Clock {
+
+	private volatile Instant now;
+
+	public MovableClock(Instant now) {
+		this.now = now;
+	}
+
+	public void move(Duration duration) {
+		this.now = this.now.plus(duration);
+	}
+
+	@Override
+	public ZoneId getZone() {
+		return ZoneOffset.UTC;
+	}
+
+	@Override
+	public Clock withZone(ZoneId zone) {
+		return this;
+	}
+
+	@Override
+	public Instant instant() {
+		return this.now;
+	}
+
+}
