@@ -342,19 +342,10 @@ abstract class AdminApiTests {
 
 	@Test
 	void deactivateEachOtherWhenTwoSuperusersAtOnceThenOneSucceedsAndOneSuperuserStaysActive() throws Exception {
-		String other = signup(this.client, "chief");
-		this.jdbc.sql("update users set is_staff = true, is_superuser = true where username = 'chief'").update();
-		List<Future<Integer>> changes;
-		try (Connection locks = lock("boss", "chief")) {
-			changes = List.of(background(() -> patchStatus(this.boss, "chief", "{\"is_active\":false}")),
-					background(() -> patchStatus(other, "boss", "{\"is_active\":false}")));
-			awaitBlocked(changes);
-			locks.commit();
-		}
-		List<Integer> statuses = new ArrayList<>();
-		for (Future<Integer> change : changes) {
-			statuses.add(change.get(30, TimeUnit.SECONDS));
-		}
+		String other = secondSuperuser();
+
+		List<Integer> statuses = whileBossAndChiefLocked(() -> patchStatus(this.boss, "chief", "{\"is_active\":false}"),
+				() -> patchStatus(other, "boss", "{\"is_active\":false}"));
 
 		assertThat(statuses).containsExactlyInAnyOrder(200, 401);
 		assertThat(activeSuperusers()).isOne();
@@ -372,18 +363,9 @@ abstract class AdminApiTests {
 
 	@Test
 	void deleteWhenTwoSuperusersDeleteThemselvesAtOnceThenOneStays() throws Exception {
-		String other = signup(this.client, "chief");
-		this.jdbc.sql("update users set is_staff = true, is_superuser = true where username = 'chief'").update();
-		List<Future<Integer>> deletions;
-		try (Connection locks = lock("boss", "chief")) {
-			deletions = List.of(background(() -> deleteStatus(this.boss)), background(() -> deleteStatus(other)));
-			awaitBlocked(deletions);
-			locks.commit();
-		}
-		List<Integer> statuses = new ArrayList<>();
-		for (Future<Integer> deletion : deletions) {
-			statuses.add(deletion.get(30, TimeUnit.SECONDS));
-		}
+		String other = secondSuperuser();
+
+		List<Integer> statuses = whileBossAndChiefLocked(() -> deleteStatus(this.boss), () -> deleteStatus(other));
 
 		assertThat(statuses).containsExactlyInAnyOrder(204, 400);
 		assertThat(activeSuperusers()).isOne();
@@ -423,6 +405,31 @@ abstract class AdminApiTests {
 
 	private int patchStatus(String token, String username, String fields) {
 		return patch(token, username, fields).returnResult(String.class).getStatus().value();
+	}
+
+	/** Makes chief a second superuser, and answers chief's token. */
+	private String secondSuperuser() {
+		String chief = signup(this.client, "chief");
+		this.jdbc.sql("update users set is_staff = true, is_superuser = true where username = 'chief'").update();
+		return chief;
+	}
+
+	/**
+	 * Sends both requests while the test holds boss's and chief's rows, so that both wait
+	 * for them, then lets them race; answers their statuses.
+	 */
+	private List<Integer> whileBossAndChiefLocked(Callable<Integer> first, Callable<Integer> second) throws Exception {
+		List<Future<Integer>> requests;
+		try (Connection locks = lock("boss", "chief")) {
+			requests = List.of(background(first), background(second));
+			awaitBlocked(requests);
+			locks.commit();
+		}
+		List<Integer> statuses = new ArrayList<>();
+		for (Future<Integer> request : requests) {
+			statuses.add(request.get(30, TimeUnit.SECONDS));
+		}
+		return statuses;
 	}
 
 	private <T> Future<T> background(Callable<T> request) {
