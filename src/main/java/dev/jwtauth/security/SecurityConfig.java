@@ -29,15 +29,13 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 
 /**
  * The one security filter chain: stateless, authenticated by the token filter, every
- * mapped endpoint protected unless listed as public here.
+ * mapped endpoint protected unless its handler is a {@link PublicEndpoint}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 @EnableConfigurationProperties(CorsProperties.class)
 @EnableMethodSecurity
 public class SecurityConfig {
-
-	static final String[] PUBLIC_PATHS = { "/users/signup", "/users/signup/", "/users/signin", "/users/signin/" };
 
 	/** The API's documentation; off altogether when API_DOCS_ENABLED is false. */
 	static final String[] DOCUMENTATION_PATHS = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
@@ -69,15 +67,13 @@ public class SecurityConfig {
 				.accessDeniedHandler(accessDeniedHandler))
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
-				.requestMatchers(PUBLIC_PATHS)
-				.permitAll()
 				.requestMatchers(HEALTH_PATHS)
 				.permitAll()
 				.requestMatchers(DOCUMENTATION_PATHS)
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasRole(Roles.STAFF)
-				.requestMatchers(new UnmappedRequestMatcher(handlerMappings))
+				.requestMatchers(new PublicRequestMatcher(handlerMappings))
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -1,15 +1,18 @@
 package dev.jwtauth.web;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.models.Components;
-import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -17,38 +20,80 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+
+import dev.jwtauth.security.PublicEndpoint;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.method.HandlerMethod;
 
 /**
- * Makes the generated OpenAPI document say what clients really send and receive: every
- * body inside its {@code {"user": ...}} (or {@code {"users": [...]}}) envelope with
- * snake_case fields, every error status in the error envelope, and the {@code Token}
- * scheme on protected endpoints.
+ * Makes the generated OpenAPI document say what clients really send and receive. Each
+ * handler declares its tag, summary, success and own error statuses with springdoc's
+ * annotations, and whether it is public with {@link PublicEndpoint}; this adds what
+ * follows from those facts alone: the {@code Token} scheme and 401 on protected
+ * operations, the statuses every body or every request may meet, every body inside its
+ * {@code {"user": ...}} (or {@code {"users": [...]}}) envelope with snake_case fields,
+ * and every error in the error envelope. Paths are shown with their trailing slash, as
+ * the original service's clients write them.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
+@OpenAPIDefinition(
+		info = @Info(title = "jwt-auth", version = "1",
+				description = "JWT authentication: sign up, sign in, manage the current account. "
+						+ "Every body is a {\"user\": ...} envelope, errors included. "
+						+ "Every path also answers without its trailing slash."),
+		tags = { @io.swagger.v3.oas.annotations.tags.Tag(name = "Account"),
+				@io.swagger.v3.oas.annotations.tags.Tag(name = "Administration") })
 class ApiDocumentation {
 
 	static final String SCHEME = "Token";
 
-	private static final Set<String> PUBLIC_PATHS = Set.of("/users/signup", "/users/signup/", "/users/signin",
-			"/users/signin/");
-
 	private static final String ERROR_SCHEMA = "ErrorEnvelope";
+
+	/** Carries a handler's {@link Order} from its operation to the sorting of paths. */
+	private static final String ORDER = "x-order";
+
+	@Bean
+	OperationCustomizer handlerFacts() {
+		return (operation, handler) -> {
+			Order order = handler.getMethodAnnotation(Order.class);
+			operation.addExtension(ORDER, (order != null) ? order.value() : Ordered.LOWEST_PRECEDENCE);
+			ApiResponses responses = operation.getResponses();
+			if (!handler.hasMethodAnnotation(PublicEndpoint.class)) {
+				operation.addSecurityItem(new SecurityRequirement().addList(SCHEME));
+				responses.putIfAbsent("401", new ApiResponse()
+					.description("No, invalid, expired or revoked token (WWW-Authenticate: Token)"));
+			}
+			if (hasBody(handler)) {
+				responses.putIfAbsent("400", new ApiResponse().description("Malformed body; errors keyed by field"));
+				responses.putIfAbsent("413", new ApiResponse().description("Body over 64 KiB"));
+				responses.putIfAbsent("415", new ApiResponse().description("Content-Type is not application/json"));
+			}
+			else {
+				responses.putIfAbsent("400", new ApiResponse().description("Malformed request"));
+			}
+			responses.putIfAbsent("405", new ApiResponse().description("Method not allowed on this path (Allow)"));
+			responses.putIfAbsent("500", new ApiResponse().description("Unexpected failure"));
+			responses.putIfAbsent("503", new ApiResponse().description("Database unavailable (Retry-After)"));
+			return operation;
+		};
+	}
 
 	@Bean
 	OpenApiCustomizer envelopeDocumentation() {
 		return (openApi) -> {
-			openApi.info(new Info().title("jwt-auth")
-				.description("JWT authentication: sign up, sign in, manage the current account. "
-						+ "Every body is a {\"user\": ...} envelope, errors included.")
-				.version("1"));
 			Components components = openApi.getComponents();
 			components.addSecuritySchemes(SCHEME, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
 				.in(SecurityScheme.In.HEADER)
@@ -56,65 +101,93 @@ class ApiDocumentation {
 				.description("Token <jwt> (or Bearer <jwt>), the token that signup, signin and updates return"));
 			components.getSchemas().values().forEach(ApiDocumentation::snakeCase);
 			components.addSchemas(ERROR_SCHEMA, errorEnvelope());
-			openApi.getPaths()
-				.forEach((path, item) -> item.readOperationsMap()
-					.forEach((method, operation) -> document(path, method, operation)));
+			openApi.setTags(tags(openApi.getTags()));
+			List<String> tagOrder = openApi.getTags().stream().map(Tag::getName).toList();
+			Map<String, Place> places = new LinkedHashMap<>();
+			openApi.getPaths().forEach((path, item) -> places.put(path, Place.of(item, tagOrder)));
+			Paths paths = new Paths();
+			places.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach((place) -> {
+				PathItem item = openApi.getPaths().get(place.getKey());
+				item.readOperations().forEach(ApiDocumentation::envelopes);
+				paths.addPathItem(place.getKey().endsWith("/") ? place.getKey() : place.getKey() + "/", item);
+			});
+			openApi.setPaths(paths);
 		};
 	}
 
-	private static void document(String path, PathItem.HttpMethod method, Operation operation) {
-		boolean hasBody = operation.getRequestBody() != null;
-		if (hasBody) {
+	/**
+	 * The tags in the order this class declares them, each once, with the description its
+	 * controller gives it.
+	 */
+	private static List<Tag> tags(List<Tag> generated) {
+		Map<String, Tag> tags = new LinkedHashMap<>();
+		for (io.swagger.v3.oas.annotations.tags.Tag declared : ApiDocumentation.class
+			.getAnnotation(OpenAPIDefinition.class)
+			.tags()) {
+			tags.put(declared.name(), new Tag().name(declared.name()));
+		}
+		if (generated != null) {
+			generated.forEach((tag) -> {
+				Tag known = tags.computeIfAbsent(tag.getName(), (name) -> new Tag().name(name));
+				if (tag.getDescription() != null && !tag.getDescription().isEmpty()) {
+					known.setDescription(tag.getDescription());
+				}
+			});
+		}
+		return new ArrayList<>(tags.values());
+	}
+
+	/**
+	 * A path's place in the document: its tag's, then its operations' first
+	 * {@link Order}.
+	 */
+	private record Place(int tag, int order) implements Comparable<Place> {
+
+		static Place of(PathItem item, List<String> tagOrder) {
+			int tag = Integer.MAX_VALUE;
+			int order = Integer.MAX_VALUE;
+			for (Operation operation : item.readOperations()) {
+				if (operation.getTags() != null && tagOrder.contains(operation.getTags().get(0))) {
+					tag = Math.min(tag, tagOrder.indexOf(operation.getTags().get(0)));
+				}
+				Object declared = (operation.getExtensions() != null) ? operation.getExtensions().remove(ORDER) : null;
+				order = (declared instanceof Integer value) ? Math.min(order, value) : order;
+			}
+			return new Place(tag, order);
+		}
+
+		@Override
+		public int compareTo(Place other) {
+			return Comparator.comparingInt(Place::tag).thenComparingInt(Place::order).compare(this, other);
+		}
+
+	}
+
+	private static boolean hasBody(HandlerMethod handler) {
+		return Arrays.stream(handler.getMethodParameters())
+			.anyMatch((parameter) -> parameter.hasParameterAnnotation(RequestBody.class));
+	}
+
+	private static void envelopes(Operation operation) {
+		if (operation.getRequestBody() != null) {
 			operation.getRequestBody()
 				.getContent()
 				.values()
 				.forEach((media) -> media.schema(envelope(media.getSchema())));
 		}
-		operation.getResponses().values().forEach((response) -> {
-			if (response.getContent() != null) {
+		ApiResponses responses = new ApiResponses();
+		operation.getResponses().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach((status) -> {
+			ApiResponse response = status.getValue();
+			if (status.getKey().startsWith("4") || status.getKey().startsWith("5")) {
+				response.content(new Content().addMediaType("application/json",
+						new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ERROR_SCHEMA))));
+			}
+			else if (response.getContent() != null) {
 				response.getContent().values().forEach((media) -> media.schema(envelope(media.getSchema())));
 			}
+			responses.addApiResponse(status.getKey(), response);
 		});
-		Map<String, String> errors = new LinkedHashMap<>();
-		if (hasBody) {
-			errors.put("400", "Invalid body or fields; field-keyed errors");
-			errors.put("413", "Body over 64 KiB");
-			errors.put("415", "Content-Type is not application/json");
-		}
-		else {
-			errors.put("400", "Malformed request");
-		}
-		if (!PUBLIC_PATHS.contains(path)) {
-			operation.addSecurityItem(new SecurityRequirement().addList(SCHEME));
-			errors.put("401", "No, invalid, expired or revoked token (WWW-Authenticate: Token)");
-		}
-		if (path.startsWith("/users/{account}") || path.equals("/users") || path.equals("/users/")) {
-			errors.put("403", "Not staff (or, to change staff or a superuser, not a superuser)");
-		}
-		if (path.startsWith("/users/{account}")) {
-			errors.put("404", "No such account");
-		}
-		if (path.startsWith("/users/signin")) {
-			errors.put("429", "Too many failed signins from this client (Retry-After)");
-		}
-		errors.put("405", "Method not allowed on this path (Allow)");
-		errors.put("500", "Unexpected failure");
-		errors.put("503",
-				checksPasswords(path, method)
-						? "Database unavailable, or too many password checks at once (Retry-After)"
-						: "Database unavailable (Retry-After)");
-		errors
-			.forEach((status, description) -> operation.getResponses()
-				.putIfAbsent(status, new ApiResponse().description(description)
-					.content(new Content().addMediaType("application/json",
-							new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ERROR_SCHEMA))))));
-	}
-
-	/** Whether the operation may hash a password, and so wait for a hashing slot. */
-	private static boolean checksPasswords(String path, PathItem.HttpMethod method) {
-		return path.startsWith("/users/signin") || path.startsWith("/users/signup")
-				|| path.startsWith("/users/update_current")
-				|| (path.startsWith("/users/current") && method != PathItem.HttpMethod.GET);
+		operation.setResponses(responses);
 	}
 
 	private static Schema<?> envelope(Schema<?> body) {

@@ -1,5 +1,6 @@
 package dev.jwtauth.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -11,9 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Answers errors that the servlet container raises outside Spring MVC (a malformed
  * request line, an exception in a filter) with the same envelope, in place of Boot's
- * default error body.
+ * default error body. Not an endpoint of the API, so not in its document.
  */
 @RestController
+@Hidden
 class ErrorEnvelopeController implements ErrorController {
 
 	@RequestMapping("${server.error.path:/error}")

@@ -1,20 +1,23 @@
 package dev.jwtauth.web;
 
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import dev.jwtauth.security.AuthMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Puts the envelope converter in front of Spring MVC's own, and shares it with the
@@ -55,6 +58,31 @@ class WebConfig implements WebMvcConfigurer {
 				new RequestInputFilter(this.converter));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
+	}
+
+	/**
+	 * Every path answers with and without its trailing slash, as the original service's
+	 * do: the slash is trimmed before security and Spring MVC see the path, so that both
+	 * decide on one form and each handler maps its path once.
+	 */
+	@Bean
+	FilterRegistrationBean<UrlHandlerFilter> trailingSlashFilter() {
+		FilterRegistrationBean<UrlHandlerFilter> registration = new FilterRegistrationBean<>(
+				UrlHandlerFilter.trailingSlashHandler("/**").wrapRequest().build());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		return registration;
+	}
+
+	@Bean
+	WebMvcRegistrations literalPathsFirst() {
+		return new WebMvcRegistrations() {
+
+			@Override
+			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+				return new LiteralPathsFirstHandlerMapping();
+			}
+
+		};
 	}
 
 	@Bean

@@ -46,13 +46,27 @@ class ApiDocumentationTests {
 
 		CONTRACT.forEach((endpoint, statuses) -> {
 			String[] parts = endpoint.split(" ");
-			for (String path : List.of(parts[1], parts[1].substring(0, parts[1].length() - 1))) {
-				Map<String, Object> responses = JsonPath.read(document,
-						"$.paths['" + path + "']." + parts[0] + ".responses");
-				assertThat(responses).as(endpoint).containsKeys(statuses.toArray(String[]::new));
-			}
+			Map<String, Object> responses = JsonPath.read(document,
+					"$.paths['" + parts[1] + "']." + parts[0] + ".responses");
+			assertThat(responses).as(endpoint).containsKeys(statuses.toArray(String[]::new));
 		});
 		assertThat(JsonPath.<String>read(document, "$.openapi")).startsWith("3.1");
+	}
+
+	@Test
+	void documentThenEachOperationOnceUnderItsTagInTheOrderClientsUseThem() {
+		String document = document();
+
+		assertThat(JsonPath.<List<String>>read(document, "$.tags[*].name")).containsExactly("Account",
+				"Administration");
+		assertThat(JsonPath.<Map<String, Object>>read(document, "$.paths").keySet()).containsExactly("/users/signup/",
+				"/users/signin/", "/users/current/", "/users/update_current/", "/users/signout/", "/users/",
+				"/users/{account}/");
+		assertThat(JsonPath.<List<String>>read(document, "$.paths['/users/signin/'].post.tags"))
+			.containsExactly("Account");
+		assertThat(JsonPath.<List<String>>read(document, "$.paths['/users/{account}/'].patch.tags"))
+			.containsExactly("Administration");
+		assertThat(JsonPath.<String>read(document, "$.paths['/users/signin/'].post.summary")).isNotBlank();
 	}
 
 	@Test
