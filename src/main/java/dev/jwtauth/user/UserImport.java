@@ -44,6 +44,14 @@ public class UserImport {
 	/** The width of the password_hash column. */
 	private static final int MAX_HASH_LENGTH = 255;
 
+	/**
+	 * The one path besides the {@link User} entity that creates accounts, because an
+	 * import writes what the entity never does (the ids, times and flags the original
+	 * kept) and writes hundreds of thousands of rows in batches, which the entity's
+	 * identity-generated inserts cannot. Keep it in step with {@link User}: the kept
+	 * username and email normalized as {@link ImportedUser} does, the keys from
+	 * {@link UserKeys}, the first token version, and any column a migration adds.
+	 */
 	private static final String INSERT = """
 			insert into users (id, username, username_key, email, email_key, password_hash, is_active, is_staff,
 				is_superuser, token_version, created_at, updated_at, imported_at)

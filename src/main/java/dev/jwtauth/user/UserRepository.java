@@ -27,6 +27,12 @@ interface UserRepository extends JpaRepository<User, Long> {
 	/**
 	 * Replaces a password hash with a stronger one of the same password, unless the
 	 * password changed meanwhile; tokens stay valid.
+	 * <p>
+	 * The one change of a stored {@code password_hash} besides
+	 * {@link User#changePasswordHash}, which is for a new password and so revokes tokens:
+	 * this keeps them, and {@code updated_at}, since the password is the same. One
+	 * conditional statement, without a lock, so that a password changed while the signin
+	 * hashed wins; keep the column and its meaning in step with the entity.
 	 */
 	@Modifying
 	@Transactional

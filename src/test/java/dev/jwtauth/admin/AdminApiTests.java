@@ -1,5 +1,6 @@
 package dev.jwtauth.admin;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,10 +27,12 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -55,6 +58,9 @@ abstract class AdminApiTests {
 
 	@Autowired
 	private DataSource dataSource;
+
+	@LocalServerPort
+	private int port;
 
 	private String alice;
 
@@ -110,6 +116,109 @@ abstract class AdminApiTests {
 			.isEqualTo(true)
 			.jsonPath("$.users[0].password_hash")
 			.doesNotExist();
+	}
+
+	@Test
+	void listWhenPagedThenLinksNameTheNeighboursWithTheSameSizeAndLeadToThem() {
+		String first = list("page=0&size=1").expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Total-Count", "3")
+			.expectHeader()
+			.valueEquals("Link", link(1, 1, "next"))
+			.expectBody()
+			.json("{\"users\":[{\"username\":\"alice\"}]}")
+			.returnResult()
+			.getResponseHeaders()
+			.getFirst("Link");
+
+		String middle = follow(first).expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Total-Count", "3")
+			.expectHeader()
+			.valueEquals("Link", link(0, 1, "prev") + ", " + link(2, 1, "next"))
+			.expectBody()
+			.json("{\"users\":[{\"username\":\"staffer\"}]}")
+			.returnResult()
+			.getResponseHeaders()
+			.getFirst("Link");
+
+		String last = follow(middle.substring(middle.indexOf(", ") + 2)).expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Total-Count", "3")
+			.expectHeader()
+			.valueEquals("Link", link(1, 1, "prev"))
+			.expectBody()
+			.json("{\"users\":[{\"username\":\"boss\"}]}")
+			.returnResult()
+			.getResponseHeaders()
+			.getFirst("Link");
+
+		follow(last).expectStatus().isOk().expectBody().json("{\"users\":[{\"username\":\"staffer\"}]}");
+	}
+
+	@Test
+	void listWhenEveryAccountFitsOnePageThenNoLink() {
+		list("page=0&size=3").expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Total-Count", "3")
+			.expectHeader()
+			.doesNotExist("Link")
+			.expectBody()
+			.jsonPath("$.users[*].username")
+			.isEqualTo(List.of("alice", "staffer", "boss"));
+	}
+
+	@Test
+	void listWhenNoParametersThenFirstTwentyAndNextLinkKeepsTheDefaultSize() {
+		for (int i = 0; i < 18; i++) {
+			this.jdbc.sql("""
+					insert into users (username, username_key, email, email_key, password_hash, created_at, updated_at)
+					values (:name, :name, :email, :email, 'unusable', current_timestamp, current_timestamp)""")
+				.param("name", "user" + i)
+				.param("email", "user" + i + "@example.com")
+				.update();
+		}
+
+		list("").expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Total-Count", "21")
+			.expectHeader()
+			.valueEquals("Link", "<http://localhost:" + this.port + "/users/?page=1&size=20>; rel=\"next\"")
+			.expectBody()
+			.jsonPath("$.users.length()")
+			.isEqualTo(20);
+		list("page=1").expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("Link", "<http://localhost:" + this.port + "/users/?page=0&size=20>; rel=\"prev\"")
+			.expectBody()
+			.jsonPath("$.users[*].username")
+			.isEqualTo(List.of("user17"));
+	}
+
+	@Test
+	void listWhenPagePastTheLastThenEmptyWithTheTotalAndALinkBack() {
+		list("page=2&size=2").expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Total-Count", "3")
+			.expectHeader()
+			.valueEquals("Link", link(1, 2, "prev"))
+			.expectBody()
+			.json("{\"users\":[]}", JsonCompareMode.STRICT);
+		list("page=50&size=2").expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Total-Count", "3")
+			.expectHeader()
+			.valueEquals("Link", link(49, 2, "prev"))
+			.expectBody()
+			.json("{\"users\":[]}", JsonCompareMode.STRICT);
 	}
 
 	@Test
@@ -211,6 +320,21 @@ abstract class AdminApiTests {
 	}
 
 	@Test
+	void changeWhenNoSuchAccountThen404InEnvelopeAndNothingChanged(CapturedOutput output) {
+		List<Map<String, Object>> before = allRows();
+
+		for (String name : List.of("nobody", "id:999999", "id:" + (id("boss") + 1000))) {
+			patch(this.boss, name, "{\"is_active\":false,\"is_staff\":true}").expectStatus()
+				.isNotFound()
+				.expectBody()
+				.json("{\"user\":{\"errors\":{\"error\":[\"Not found.\"]}}}", JsonCompareMode.STRICT);
+		}
+
+		assertThat(allRows()).isEqualTo(before);
+		assertThat(output).doesNotContain("Account changed");
+	}
+
+	@Test
 	void grantStaffWhenSuperuserThenGrantedWhenOnlyStaffThen403() {
 		patch(this.staff, "alice", "{\"is_staff\":true}").expectStatus().isForbidden();
 		assertThat(flag("alice", "is_staff")).isFalse();
@@ -246,14 +370,31 @@ abstract class AdminApiTests {
 			.expectBody()
 			.json("{\"user\":{\"errors\":{\"page\":[\"Must be a whole number from 0 to 107374181.\"]}}}");
 		list("page=107374182&size=20").expectStatus().isBadRequest();
-		list("page=-1").expectStatus().isBadRequest().expectBody().jsonPath("$.user.errors.page").exists();
-		list("page=abc").expectStatus().isBadRequest().expectBody().jsonPath("$.user.errors.page").exists();
+		for (String page : List.of("-1", "abc", "0x1", "1e3", "1.0")) {
+			list("page=" + page + "&size=20").expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.json("{\"user\":{\"errors\":{\"page\":[\"Must be a whole number from 0 to 107374181.\"]}}}",
+						JsonCompareMode.STRICT);
+		}
+		for (String size : List.of("-1", "abc", "1e1", "2.0")) {
+			list("page=0&size=" + size).expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.json("{\"user\":{\"errors\":{\"size\":[\"Must be a whole number from 1 to 100.\"]}}}",
+						JsonCompareMode.STRICT);
+		}
 		list("page=1&page=2").expectStatus().isBadRequest().expectBody().jsonPath("$.user.errors.page").exists();
 		list("size=0").expectStatus()
 			.isBadRequest()
 			.expectBody()
 			.json("{\"user\":{\"errors\":{\"size\":[\"Must be a whole number from 1 to 100.\"]}}}");
-		list("size=101").expectStatus().isBadRequest();
+		list("size=101").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.json("{\"user\":{\"errors\":{\"size\":[\"Must be a whole number from 1 to 100.\"]}}}",
+					JsonCompareMode.STRICT);
+		list("size=1").expectStatus().isOk().expectBody().jsonPath("$.users.length()").isEqualTo(1);
 		list("size=1.5&page=99999999999").expectStatus()
 			.isBadRequest()
 			.expectBody()
@@ -388,6 +529,26 @@ abstract class AdminApiTests {
 
 	private RestTestClient.ResponseSpec listAs(String token, String query) {
 		return this.client.get().uri("/users/?" + query).header(HttpHeaders.AUTHORIZATION, "Token " + token).exchange();
+	}
+
+	/** A {@code Link} entry, as the list writes it: absolute, with page and size. */
+	private String link(int page, int size, String relation) {
+		return "<http://localhost:" + this.port + "/users/?page=" + page + "&size=" + size + ">; rel=\"" + relation
+				+ "\"";
+	}
+
+	/** Follows a single {@code Link} entry, as a client would, with the same token. */
+	private RestTestClient.ResponseSpec follow(String link) {
+		String uri = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+		return this.client.get()
+			.uri(URI.create(uri))
+			.header(HttpHeaders.AUTHORIZATION, "Token " + this.staff)
+			.exchange();
+	}
+
+	/** Every row of the users table, every column, in id order. */
+	private List<Map<String, Object>> allRows() {
+		return this.jdbc.sql("select * from users order by id").query().listOfRows();
 	}
 
 	private RestTestClient.ResponseSpec delete(String token) {
