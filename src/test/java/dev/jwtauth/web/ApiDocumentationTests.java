@@ -27,13 +27,13 @@ class ApiDocumentationTests {
 	private static final Map<String, List<String>> CONTRACT = Map.ofEntries(
 			Map.entry("post /users/signup/", List.of("201", "400", "405", "413", "415", "500", "503")),
 			Map.entry("post /users/signin/", List.of("200", "400", "405", "413", "415", "429", "500", "503")),
-			Map.entry("post /users/update_current/", List.of("200", "400", "401", "405", "413", "415", "503")),
-			Map.entry("put /users/current/", List.of("200", "400", "401", "413", "415", "503")),
-			Map.entry("patch /users/current/", List.of("200", "400", "401", "413", "415", "503")),
+			Map.entry("post /users/update_current/", List.of("200", "400", "401", "405", "413", "415", "429", "503")),
+			Map.entry("put /users/current/", List.of("200", "400", "401", "413", "415", "429", "503")),
+			Map.entry("patch /users/current/", List.of("200", "400", "401", "413", "415", "429", "503")),
 			Map.entry("get /users/current/", List.of("200", "401", "503")),
-			Map.entry("delete /users/current/", List.of("204", "400", "401", "415", "503")),
+			Map.entry("delete /users/current/", List.of("204", "400", "401", "415", "429", "503")),
 			Map.entry("post /users/signout/", List.of("204", "401", "503")),
-			Map.entry("get /users/", List.of("200", "401", "403", "503")),
+			Map.entry("get /users/", List.of("200", "400", "401", "403", "503")),
 			Map.entry("get /users/{account}/", List.of("200", "401", "403", "404", "503")),
 			Map.entry("patch /users/{account}/", List.of("200", "400", "401", "403", "404", "503")));
 
