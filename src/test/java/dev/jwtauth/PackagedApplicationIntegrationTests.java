@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged jar as users start it, with {@code java -jar} and no configuration: the
@@ -294,19 +294,13 @@ class PackagedApplicationIntegrationTests {
 		}
 	}
 
-	private void awaitReady(Process process, int port) throws Exception {
-		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-		while (Instant.now().isBefore(deadline)) {
-			assertThat(process.isAlive()).as("the application exited during start-up").isTrue();
-			try {
-				this.http.send(HttpRequest.newBuilder(uri(port, "/")).build(), HttpResponse.BodyHandlers.discarding());
-				return;
-			}
-			catch (IOException ex) {
-				Thread.sleep(250);
-			}
-		}
-		throw new AssertionError("The application did not answer within " + STARTUP_TIMEOUT);
+	private void awaitReady(Process process, int port) {
+		await("the application answering").atMost(STARTUP_TIMEOUT)
+			.pollInterval(Duration.ofMillis(250))
+			.failFast("the application exited during start-up", () -> !process.isAlive())
+			.ignoreExceptionsInstanceOf(IOException.class)
+			.until(() -> this.http.send(HttpRequest.newBuilder(uri(port, "/")).build(),
+					HttpResponse.BodyHandlers.discarding()) != null);
 	}
 
 	private HttpResponse<String> post(int port, String path, String json) throws Exception {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static dev.jwtauth.TestUsers.signup;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * User administration over real HTTP: staff list, look up and deactivate accounts;
@@ -622,17 +624,11 @@ abstract class AdminApiTests {
 				select count(*) from pg_stat_activity
 				where wait_event_type = 'Lock' and datname = current_database()"""
 				: "select count(*) from information_schema.sessions where blocker_id is not null";
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (this.jdbc.sql(waiting).query(Long.class).single() < requests.size()) {
-			for (Future<Integer> request : requests) {
-				assertThat(request.isDone())
-					.as("a request finished without waiting for the lock, status %s",
-							request.isDone() ? request.get() : null)
-					.isFalse();
-			}
-			assertThat(System.nanoTime()).as("requests waiting for the lock").isLessThan(deadline);
-			Thread.sleep(5);
-		}
+		await("requests waiting for the lock").atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(5))
+			.failFast("a request finished without waiting for the lock",
+					() -> requests.stream().anyMatch(Future::isDone))
+			.until(() -> this.jdbc.sql(waiting).query(Long.class).single() >= requests.size());
 	}
 
 	private boolean isPostgres() throws SQLException {
