@@ -3,6 +3,7 @@ package dev.jwtauth;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two instances of the service, as behind a load balancer: two application contexts on
  * two ports, one PostgreSQL database, one signing secret from configuration.
  */
+@Tag("slow")
 class TwoInstancesTests {
 
 	private static ConfigurableApplicationContext first;
