@@ -1,6 +1,5 @@
 package dev.jwtauth;
 
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -14,7 +13,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static dev.jwtauth.TestUsers.signup;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two instances of the service, as behind a load balancer: two application contexts on
