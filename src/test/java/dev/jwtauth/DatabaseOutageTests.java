@@ -13,6 +13,7 @@ import java.util.List;
 import com.jayway.jsonpath.JsonPath;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  * The service while its PostgreSQL server is stopped and after it returns: refusals in
  * the envelope within seconds, readiness down, then recovery without a restart.
  */
+@Tag("slow")
 class DatabaseOutageTests {
 
 	/** Longer than any answer may take: a request still waiting then hangs. */

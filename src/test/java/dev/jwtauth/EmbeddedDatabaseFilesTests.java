@@ -6,6 +6,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ./data}: the service started on a fresh directory leaves nothing there that
  * anybody but its owner can read.
  */
+@Tag("slow")
 class EmbeddedDatabaseFilesTests {
 
 	private static final String SECRET = "J3oUDb2HfrWSX2K4RtFXgGnw7QdVw1jRgdr4/+QybzU=";

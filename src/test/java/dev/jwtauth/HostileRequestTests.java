@@ -15,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.jayway.jsonpath.JsonPath;
 import dev.jwtauth.security.TokenService;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("slow")
 abstract class HostileRequestTests {
 
 	private static final String NUL_MESSAGE = "Null characters are not allowed.";

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureRestTestClient
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("slow")
 class LogSecrecyTests {
 
 	private static final String PASSWORD = "first-Secret-Pass";

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.jwtauth.security.TokenService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Tag("slow")
 abstract class RequestFuzzTests {
 
 	static final long FIXED_SEED = 20_261_204L;

@@ -2,6 +2,7 @@ package dev.jwtauth;
 
 import java.util.Base64;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * The service refuses to start on a production database without a strong secret of its
  * own: the generated fallback is for the local H2 default only.
  */
+@Tag("slow")
 class SigningSecretStartupTests {
 
 	@Test

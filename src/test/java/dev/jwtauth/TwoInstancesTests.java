@@ -1,8 +1,8 @@
 package dev.jwtauth;
 
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -13,12 +13,12 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static dev.jwtauth.TestUsers.signup;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two instances of the service, as behind a load balancer: two application contexts on
  * two ports, one PostgreSQL database, one signing secret from configuration.
  */
+@Tag("slow")
 class TwoInstancesTests {
 
 	private static ConfigurableApplicationContext first;

@@ -2,15 +2,14 @@ package dev.jwtauth.admin;
 
 import java.util.List;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 import dev.jwtauth.security.Roles;
 import dev.jwtauth.security.TokenPrincipal;
 import dev.jwtauth.user.AccountChanges;
 import dev.jwtauth.user.AccountView;
 import dev.jwtauth.user.UserAdministration;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

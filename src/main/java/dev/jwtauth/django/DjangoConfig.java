@@ -7,7 +7,6 @@ import java.util.function.LongPredicate;
 
 import dev.jwtauth.security.PredecessorTokens;
 import dev.jwtauth.user.UserImport;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

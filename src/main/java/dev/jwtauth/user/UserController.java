@@ -1,12 +1,12 @@
 package dev.jwtauth.user;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.jwtauth.security.PublicEndpoint;
 import dev.jwtauth.security.TokenPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

@@ -12,7 +12,6 @@ import dev.jwtauth.security.TokenPrincipal;
 import dev.jwtauth.security.TokenService;
 import dev.jwtauth.throttle.PasswordThrottle;
 import io.micrometer.core.instrument.MeterRegistry;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,9 @@
 package dev.jwtauth.web;
 
-import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+
+import io.swagger.v3.oas.annotations.Hidden;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.ResponseEntity;

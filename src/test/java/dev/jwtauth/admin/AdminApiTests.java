@@ -20,6 +20,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.jwtauth.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,8 +34,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static dev.jwtauth.TestUsers.signup;
@@ -50,6 +51,7 @@ import static org.awaitility.Awaitility.await;
 @AutoConfigureRestTestClient
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("slow")
 abstract class AdminApiTests {
 
 	@Autowired

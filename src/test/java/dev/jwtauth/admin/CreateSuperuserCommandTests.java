@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.jwtauth.JwtAuthApplication;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The create-superuser command on its own database, as an operator runs it.
  */
+@Tag("slow")
 class CreateSuperuserCommandTests {
 
 	private final String database = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";

@@ -15,6 +15,7 @@ import com.jayway.jsonpath.JsonPath;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.jwtauth.JwtAuthApplication;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "auth.django.secret-key=original-django-key", "auth.django.tokens-until=2200-01-01T00:00:00Z" })
 @AutoConfigureRestTestClient
 @ActiveProfiles("test")
+@Tag("slow")
 abstract class DjangoMigrationTests {
 
 	@Autowired

@@ -1,6 +1,7 @@
 package dev.jwtauth.django;
 
 import dev.jwtauth.user.UserImport;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +20,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 		properties = { "auth.django.secret-key=original-django-key", "auth.django.tokens-until=2024-01-01T00:00:00Z" })
 @AutoConfigureRestTestClient
 @ActiveProfiles("test")
+@Tag("slow")
 class DjangoTokenWindowClosedTests {
 
 	@Autowired

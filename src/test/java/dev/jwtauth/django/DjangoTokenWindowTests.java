@@ -3,6 +3,7 @@ package dev.jwtauth.django;
 import java.util.UUID;
 
 import dev.jwtauth.JwtAuthApplication;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * secret in the logs.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("slow")
 class DjangoTokenWindowTests {
 
 	@Test

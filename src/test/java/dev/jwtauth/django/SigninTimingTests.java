@@ -10,6 +10,7 @@ import java.util.Random;
 import dev.jwtauth.TestUsers;
 import dev.jwtauth.user.UserImport;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"auth.throttle.per-client.max-failures=100000" })
 @AutoConfigureRestTestClient
 @ActiveProfiles("test")
+@Tag("slow")
 abstract class SigninTimingTests {
 
 	private static final int WARM_UP_ROUNDS = 4;

@@ -1,5 +1,6 @@
 package dev.jwtauth.ops;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureRestTestClient
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("slow")
 class RequestLogTests {
 
 	@Autowired

@@ -3,6 +3,7 @@ package dev.jwtauth.security;
 import dev.jwtauth.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "auth.password.hashing.max-concurrent=2", "auth.password.hashing.max-wait=50ms" })
 @AutoConfigureRestTestClient
 @ActiveProfiles("test")
+@Tag("slow")
 class PasswordHashingBulkheadTests {
 
 	private static final String BUSY = "{\"user\":{\"errors\":{\"error\":"

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeoutException;
 
 import dev.jwtauth.MovableClock;
 import dev.jwtauth.security.PasswordHashingBusyException;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

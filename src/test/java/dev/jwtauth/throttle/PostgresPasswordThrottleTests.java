@@ -1,12 +1,14 @@
 package dev.jwtauth.throttle;
 
 import dev.jwtauth.TestPostgres;
+import org.junit.jupiter.api.Tag;
 
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@Tag("slow")
 class PostgresPasswordThrottleTests extends PasswordThrottleTests {
 
 	@DynamicPropertySource

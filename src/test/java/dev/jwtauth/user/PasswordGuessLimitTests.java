@@ -5,6 +5,7 @@ import java.util.List;
 import dev.jwtauth.Concurrently;
 import dev.jwtauth.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureRestTestClient
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("slow")
 abstract class PasswordGuessLimitTests {
 
 	private static final String RIGHT = TestUsers.PASSWORD;

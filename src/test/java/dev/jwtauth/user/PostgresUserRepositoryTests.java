@@ -1,6 +1,7 @@
 package dev.jwtauth.user;
 
 import dev.jwtauth.TestPostgres;
+import org.junit.jupiter.api.Tag;
 
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -10,6 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The repository and the migrations on PostgreSQL.
  */
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@Tag("slow")
 class PostgresUserRepositoryTests extends UserRepositoryTests {
 
 	@DynamicPropertySource

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 
 import dev.jwtauth.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 @ActiveProfiles("test")
+@Tag("slow")
 abstract class TokenRevocationRaceTests {
 
 	private static final int THIEVES = 3;

@@ -15,6 +15,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.jwtauth.Concurrently;
 import dev.jwtauth.RawHttp;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 @ActiveProfiles("test")
+@Tag("slow")
 abstract class UserApiTests {
 
 	private static final int CONCURRENT_REQUESTS = 20;

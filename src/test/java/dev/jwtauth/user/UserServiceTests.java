@@ -1,8 +1,8 @@
 package dev.jwtauth.user;
 
 import dev.jwtauth.security.CredentialsConfig;
-import dev.jwtauth.throttle.ThrottleConfig;
 import dev.jwtauth.security.TokenPrincipal;
+import dev.jwtauth.throttle.ThrottleConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

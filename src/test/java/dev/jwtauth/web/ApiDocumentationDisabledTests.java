@@ -1,5 +1,6 @@
 package dev.jwtauth.web;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "API_DOCS_ENABLED=false")
 @AutoConfigureRestTestClient
 @ActiveProfiles("test")
+@Tag("slow")
 class ApiDocumentationDisabledTests {
 
 	@Autowired
