@@ -184,13 +184,28 @@ abstract class HostileRequestTests {
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "/users/../users/current/", "/users/%2e%2e/users/current/", "/users/current/;x=1",
-			"/users;x/current/", "//users/current/", "/users//current/", "/users/current/%00", "/users/%ZZ/" })
+			"/users;x/current/", "//users/current/", "/users//current/", "/users/current//", "/users//",
+			"/actuator/health//", "/users/current/%00", "/users/%ZZ/" })
 	void pathWithDotSegmentsParametersDoubleSlashesOrBadEncodingThen400InEnvelope(String path, CapturedOutput output)
 			throws Exception {
 		RawHttp.Response response = send("GET", path, "Authorization: Token " + forge("valid") + "\r\n", null);
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.body()).isEqualTo("{\"user\":{\"errors\":{\"error\":[\"Bad request.\"]}}}");
+		assertThat(output).doesNotContain(" ERROR ");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "*/*", "application/*", "*/*; charset=utf-8", "application/*+json" })
+	void bodyWhenContentTypeIsAWildcardThen415InEnvelope(String contentType, CapturedOutput output) throws Exception {
+		for (String path : List.of("/users/signin/", "/users/signup/")) {
+			RawHttp.Response response = send("POST", path, "Content-Type: " + contentType + "\r\n",
+					"{\"user\":{}}".getBytes(StandardCharsets.UTF_8));
+
+			assertThat(response.status()).isEqualTo(415);
+			assertThat(response.body())
+				.isEqualTo("{\"user\":{\"errors\":{\"error\":[\"Unsupported media type: send application/json.\"]}}}");
+		}
 		assertThat(output).doesNotContain(" ERROR ");
 	}
 

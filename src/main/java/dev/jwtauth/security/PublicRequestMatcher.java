@@ -1,5 +1,6 @@
 package dev.jwtauth.security;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.util.UriUtils;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -52,12 +54,25 @@ final class PublicRequestMatcher implements RequestMatcher {
 	}
 
 	private List<Route> candidates(String path) {
-		List<Route> literal = routes().stream().filter((route) -> route.literalPaths().contains(path)).toList();
+		String decoded = decoded(path);
+		List<Route> literal = routes().stream().filter((route) -> route.literalPaths().contains(decoded)).toList();
 		if (!literal.isEmpty()) {
 			return literal;
 		}
 		PathContainer container = PathContainer.parsePath(path);
 		return routes().stream().filter((route) -> route.matches(container)).toList();
+	}
+
+	/**
+	 * The path as patterns match it: {@code /users/%73ignout} is {@code /users/signout}.
+	 */
+	private static String decoded(String path) {
+		try {
+			return UriUtils.decode(path, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return path;
+		}
 	}
 
 	private List<Route> routes() {

@@ -10,6 +10,7 @@ import java.util.Map;
 import dev.jwtauth.security.PublicEndpoint;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.servers.Server;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -53,6 +54,7 @@ import org.springframework.web.method.HandlerMethod;
 				description = "JWT authentication: sign up, sign in, manage the current account. "
 						+ "Every body is a {\"user\": ...} envelope, errors included. "
 						+ "Every path also answers without its trailing slash."),
+		servers = @Server(url = "/", description = "This service"),
 		tags = { @io.swagger.v3.oas.annotations.tags.Tag(name = "Account"),
 				@io.swagger.v3.oas.annotations.tags.Tag(name = "Administration") })
 class ApiDocumentation {

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -36,15 +37,48 @@ final class RequestInputFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (request.getRequestURI().contains("//")) {
+			// Refused here, not only by the firewall: the trailing-slash filter that
+			// follows
+			// would trim one slash of a path ending in two and hide them from it.
+			refuse(response, HttpStatus.BAD_REQUEST, Map.of(ErrorBody.NON_FIELD, List.of(StatusMessages.of(400))));
+			return;
+		}
+		if (hasWildcardContentType(request)) {
+			// Spring MVC cannot even read such a header: it would fail as a server error.
+			refuse(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					Map.of(ErrorBody.NON_FIELD, List.of(StatusMessages.of(415))));
+			return;
+		}
 		Map<String, List<String>> errors = problems(request);
 		if (!errors.isEmpty()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			try (ServletServerHttpResponse output = new ServletServerHttpResponse(response)) {
-				this.converter.write(new ErrorBody(errors), MediaType.APPLICATION_JSON, output);
-			}
+			refuse(response, HttpStatus.BAD_REQUEST, errors);
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	private void refuse(HttpServletResponse response, HttpStatus status, Map<String, List<String>> errors)
+			throws IOException {
+		response.setStatus(status.value());
+		try (ServletServerHttpResponse output = new ServletServerHttpResponse(response)) {
+			this.converter.write(new ErrorBody(errors), MediaType.APPLICATION_JSON, output);
+		}
+	}
+
+	private static boolean hasWildcardContentType(HttpServletRequest request) {
+		String contentType = request.getContentType();
+		if (contentType == null) {
+			return false;
+		}
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return type.isWildcardType() || type.isWildcardSubtype();
+		}
+		catch (InvalidMediaTypeException ex) {
+			// Spring MVC answers 415 for these itself
+			return false;
+		}
 	}
 
 	private static Map<String, List<String>> problems(HttpServletRequest request) {

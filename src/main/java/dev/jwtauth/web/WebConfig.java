@@ -36,11 +36,12 @@ class WebConfig implements WebMvcConfigurer {
 
 	/**
 	 * Every body is JSON: answering a client whose {@code Accept} excludes JSON with a
-	 * 406 would leave it no readable error either.
+	 * 406 would leave it no readable error either. A handler that only produces another
+	 * type (the API document as YAML) still answers in it.
 	 */
 	@Override
 	public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
-		configurer.ignoreAcceptHeader(true).defaultContentType(MediaType.APPLICATION_JSON);
+		configurer.ignoreAcceptHeader(true).defaultContentType(MediaType.APPLICATION_JSON, MediaType.ALL);
 	}
 
 	@Bean

@@ -527,6 +527,30 @@ abstract class AdminApiTests {
 			.isEqualTo(405);
 	}
 
+	@Test
+	void lookupWhenUsernameSpellsAnEndpointPathThenEncodedPathStillTheEndpointsAndIdFindsTheAccount() {
+		signup(this.client, "signout");
+		long id = this.jdbc.sql("select id from users where username = 'signout'").query(Long.class).single();
+
+		for (String path : List.of("/users/signout/", "/users/%73ignout/", "/users/%73ignout")) {
+			this.client.get()
+				.uri(URI.create(path))
+				.header(HttpHeaders.AUTHORIZATION, "Token " + this.staff)
+				.exchange()
+				.expectStatus()
+				.isEqualTo(405);
+		}
+		this.client.get()
+			.uri("/users/id:" + id + "/")
+			.header(HttpHeaders.AUTHORIZATION, "Token " + this.staff)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.user.username")
+			.isEqualTo("signout");
+	}
+
 	private RestTestClient.ResponseSpec list(String query) {
 		return listAs(this.staff, query);
 	}

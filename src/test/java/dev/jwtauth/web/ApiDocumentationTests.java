@@ -103,6 +103,33 @@ class ApiDocumentationTests {
 	}
 
 	@Test
+	void documentWhenAskedAsYamlWithoutTokenThenServed() {
+		String yaml = this.client.get()
+			.uri("/v3/api-docs.yaml")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseBody();
+
+		assertThat(yaml).startsWith("openapi: 3.1").contains("/users/signin/:");
+	}
+
+	@Test
+	void documentWhenHostHeaderForgedThenServerStaysRelative() {
+		String document = this.client.get()
+			.uri("/v3/api-docs")
+			.header("Host", "evil.example")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseBody();
+
+		assertThat(JsonPath.<List<String>>read(document, "$.servers[*].url")).containsExactly("/");
+	}
+
+	@Test
 	void swaggerUiThenServed() {
 		this.client.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
 	}
