@@ -1,6 +1,7 @@
 package dev.jwtauth.security;
 
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
-import org.springframework.web.util.UriUtils;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -33,7 +33,7 @@ final class PublicRequestMatcher implements RequestMatcher {
 
 	private final ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings;
 
-	private volatile List<Route> routes;
+	private volatile Routes routes;
 
 	PublicRequestMatcher(ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings) {
 		this.handlerMappings = handlerMappings;
@@ -54,37 +54,34 @@ final class PublicRequestMatcher implements RequestMatcher {
 	}
 
 	private List<Route> candidates(String path) {
-		String decoded = decoded(path);
-		List<Route> literal = routes().stream().filter((route) -> route.literalPaths().contains(decoded)).toList();
-		if (!literal.isEmpty()) {
+		Routes routes = routes();
+		List<Route> literal = routes.byLiteralPath().get(RoutePaths.decoded(path));
+		if (literal != null) {
 			return literal;
 		}
 		PathContainer container = PathContainer.parsePath(path);
-		return routes().stream().filter((route) -> route.matches(container)).toList();
+		return routes.all().stream().filter((route) -> route.matches(container)).toList();
 	}
 
-	/**
-	 * The path as patterns match it: {@code /users/%73ignout} is {@code /users/signout}.
-	 */
-	private static String decoded(String path) {
-		try {
-			return UriUtils.decode(path, StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			return path;
-		}
-	}
-
-	private List<Route> routes() {
-		List<Route> routes = this.routes;
+	private Routes routes() {
+		Routes routes = this.routes;
 		if (routes == null) {
-			routes = this.handlerMappings.orderedStream()
+			List<Route> all = this.handlerMappings.orderedStream()
 				.flatMap((mapping) -> mapping.getHandlerMethods().entrySet().stream())
 				.map(Route::of)
 				.toList();
+			Map<String, List<Route>> byLiteralPath = new HashMap<>();
+			all.forEach((route) -> route.literalPaths()
+				.forEach((path) -> byLiteralPath.computeIfAbsent(path, (key) -> new ArrayList<>()).add(route)));
+			routes = new Routes(all, Map.copyOf(byLiteralPath));
 			this.routes = routes;
 		}
 		return routes;
+	}
+
+	/** Every route, and those that map each literal path, read once. */
+	private record Routes(List<Route> all, Map<String, List<Route>> byLiteralPath) {
+
 	}
 
 	private record Route(List<PathPattern> patterns, Set<String> literalPaths, Set<RequestMethod> methods,

@@ -1,6 +1,5 @@
 package dev.jwtauth.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -8,10 +7,11 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.jwtauth.security.RoutePaths;
+
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Resolves a path that some handler maps literally to that handler alone: such a path is
@@ -35,23 +35,11 @@ class LiteralPathsFirstHandlerMapping extends RequestMappingHandlerMapping {
 
 	@Override
 	protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
-		Set<RequestMappingInfo> literal = this.literalPaths.get(decoded(lookupPath));
+		Set<RequestMappingInfo> literal = this.literalPaths.get(RoutePaths.decoded(lookupPath));
 		if (literal == null || literal.stream().anyMatch((info) -> getMatchingMapping(info, request) != null)) {
 			return super.lookupHandlerMethod(lookupPath, request);
 		}
 		return handleNoMatch(literal, lookupPath, request);
-	}
-
-	/**
-	 * The path as patterns match it: {@code /users/%73ignout} is {@code /users/signout}.
-	 */
-	private static String decoded(String path) {
-		try {
-			return UriUtils.decode(path, StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			return path;
-		}
 	}
 
 }
