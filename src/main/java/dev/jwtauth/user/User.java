@@ -32,6 +32,8 @@ class User {
 
 	private String emailKey;
 
+	private boolean emailVerified;
+
 	private String passwordHash;
 
 	@Column(name = "is_active")
@@ -63,9 +65,22 @@ class User {
 		this.usernameKey = UserKeys.username(username);
 	}
 
+	/**
+	 * A different address is unverified until its owner shows they read mail there; a
+	 * change of case only keeps the verification.
+	 */
 	void changeEmail(String email) {
+		String emailKey = UserKeys.email(email);
+		if (!emailKey.equals(this.emailKey)) {
+			this.emailVerified = false;
+		}
 		this.email = UserKeys.normalizeEmail(email);
-		this.emailKey = UserKeys.email(email);
+		this.emailKey = emailKey;
+	}
+
+	/** The owner showed they read mail at the account's current address. */
+	void markEmailVerified() {
+		this.emailVerified = true;
 	}
 
 	/** Sets a new password hash and revokes every token issued before. */
@@ -126,6 +141,10 @@ class User {
 
 	String getEmail() {
 		return this.email;
+	}
+
+	boolean isEmailVerified() {
+		return this.emailVerified;
 	}
 
 	String getPasswordHash() {

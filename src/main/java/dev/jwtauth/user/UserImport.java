@@ -50,12 +50,13 @@ public class UserImport {
 	 * kept) and writes hundreds of thousands of rows in batches, which the entity's
 	 * identity-generated inserts cannot. Keep it in step with {@link User}: the kept
 	 * username and email normalized as {@link ImportedUser} does, the keys from
-	 * {@link UserKeys}, the first token version, and any column a migration adds.
+	 * {@link UserKeys}, the first token version, and any column a migration adds. An
+	 * imported address is unverified: nothing here has shown that its owner reads it.
 	 */
 	private static final String INSERT = """
 			insert into users (id, username, username_key, email, email_key, password_hash, is_active, is_staff,
-				is_superuser, token_version, created_at, updated_at, imported_at)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, current_timestamp)""";
+				is_superuser, email_verified, token_version, created_at, updated_at, imported_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, false, 0, ?, ?, current_timestamp)""";
 
 	private final JdbcTemplate jdbcTemplate;
 

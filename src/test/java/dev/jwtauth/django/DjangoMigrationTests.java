@@ -92,6 +92,9 @@ abstract class DjangoMigrationTests {
 			.isEqualToIgnoringCase("alice|alice@example.com|true|true|true");
 		assertThat(row(2)).containsEntry("EMAIL", "Bob@example.com");
 		assertThat(row(8)).containsEntry("IS_ACTIVE", false);
+		assertThat(this.jdbc.sql("select count(*) from users where email_verified").query(Long.class).single())
+			.as("imported addresses start unverified")
+			.isZero();
 		assertThat(this.jdbc.sql("select created_at from users where id = 1")
 			.query(java.time.OffsetDateTime.class)
 			.single()

@@ -32,9 +32,46 @@ abstract class UserRepositoryTests {
 			.containsEntry("IS_ACTIVE", true)
 			.containsEntry("IS_STAFF", false)
 			.containsEntry("IS_SUPERUSER", false)
-			.containsEntry("TOKEN_VERSION", 0);
+			.containsEntry("TOKEN_VERSION", 0)
+			.containsEntry("EMAIL_VERIFIED", false);
 		assertThat(row.get("CREATED_AT")).isNotNull();
 		assertThat(row.get("UPDATED_AT")).isNotNull();
+	}
+
+	@Test
+	void markEmailVerifiedThenStoredAndReadBack() {
+		User saved = this.users.saveAndFlush(new User("john", "john@example.com", "{argon2}hash"));
+		saved.markEmailVerified();
+		this.users.saveAndFlush(saved);
+
+		assertThat(emailVerified(saved)).isTrue();
+	}
+
+	@Test
+	void changeEmailWhenAnotherAddressThenUnverified() {
+		User saved = this.users.saveAndFlush(new User("john", "john@example.com", "{argon2}hash"));
+		saved.markEmailVerified();
+		this.users.saveAndFlush(saved);
+
+		saved.changeEmail("john@example.org");
+		this.users.saveAndFlush(saved);
+
+		assertThat(emailVerified(saved)).isFalse();
+	}
+
+	@Test
+	void changeEmailWhenOnlyCaseDiffersThenStillVerified() {
+		User saved = this.users.saveAndFlush(new User("john", "john@example.com", "{argon2}hash"));
+		saved.markEmailVerified();
+		this.users.saveAndFlush(saved);
+
+		saved.changeEmail("John@EXAMPLE.com");
+		this.users.saveAndFlush(saved);
+
+		assertThat(emailVerified(saved)).isTrue();
+		assertThat(
+				this.jdbc.sql("select email from users where id = ?").param(saved.getId()).query(String.class).single())
+			.isEqualTo("John@example.com");
 	}
 
 	@Test
@@ -80,6 +117,13 @@ abstract class UserRepositoryTests {
 		assertThat(this.users.existsByUsernameKeyAndIdNot("john", 0)).isTrue();
 		assertThat(this.users.existsByEmailKeyAndIdNot("john@example.com", saved.getId())).isFalse();
 		assertThat(this.users.existsByEmailKeyAndIdNot("john@example.com", 0)).isTrue();
+	}
+
+	private boolean emailVerified(User user) {
+		return this.jdbc.sql("select email_verified from users where id = ?")
+			.param(user.getId())
+			.query(Boolean.class)
+			.single();
 	}
 
 }
