@@ -1,0 +1,5 @@
+package dev.jwtauth.security;
+
+class H2OneTimeSecretsTests extends OneTimeSecretsTests {
+
+}
