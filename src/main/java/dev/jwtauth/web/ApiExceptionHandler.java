@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.jwtauth.security.PasswordHashingBusyException;
+import dev.jwtauth.throttle.MailRequestsLimitedException;
 import dev.jwtauth.throttle.PasswordThrottledException;
 import dev.jwtauth.user.AccountNotFoundException;
 import dev.jwtauth.user.BadCredentialsException;
@@ -62,6 +63,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
 			.body(ErrorBody.of("Too many failed password attempts. Try again in " + seconds + " seconds."));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ErrorBody> mailRequestsLimited(MailRequestsLimitedException ex) {
+		long seconds = ex.retryAfterSeconds();
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+			.body(ErrorBody.of("Too many mails asked for. Try again in " + seconds + " seconds."));
 	}
 
 	/**

@@ -1,0 +1,5 @@
+package dev.jwtauth.throttle;
+
+class H2MailRequestLimitTests extends MailRequestLimitTests {
+
+}
