@@ -20,8 +20,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class PackageDependencyTests {
 
 	private static final String[] PACKAGES = { "dev.jwtauth", "dev.jwtauth.admin..", "dev.jwtauth.django..",
-			"dev.jwtauth.ops..", "dev.jwtauth.security..", "dev.jwtauth.throttle..", "dev.jwtauth.user..",
-			"dev.jwtauth.web.." };
+			"dev.jwtauth.mail..", "dev.jwtauth.ops..", "dev.jwtauth.security..", "dev.jwtauth.throttle..",
+			"dev.jwtauth.user..", "dev.jwtauth.web.." };
 
 	@ArchTest
 	static final ArchRule dependenciesWhenBetweenPackagesThenOnlyThoseTheTableAllows = layeredArchitecture()
@@ -32,6 +32,8 @@ class PackageDependencyTests {
 		.definedBy("dev.jwtauth.admin..")
 		.layer("django")
 		.definedBy("dev.jwtauth.django..")
+		.layer("mail")
+		.definedBy("dev.jwtauth.mail..")
 		.layer("ops")
 		.definedBy("dev.jwtauth.ops..")
 		.layer("web")
@@ -51,10 +53,12 @@ class PackageDependencyTests {
 		.mayOnlyAccessLayers("user", "security")
 		.whereLayer("ops")
 		.mayNotAccessAnyLayer()
+		.whereLayer("mail")
+		.mayNotAccessAnyLayer()
 		.whereLayer("web")
-		.mayOnlyAccessLayers("user", "throttle", "security")
+		.mayOnlyAccessLayers("user", "mail", "throttle", "security")
 		.whereLayer("user")
-		.mayOnlyAccessLayers("throttle", "security")
+		.mayOnlyAccessLayers("mail", "throttle", "security")
 		.whereLayer("throttle")
 		.mayOnlyAccessLayers("security")
 		.whereLayer("security")

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.jwtauth.mail.MailUnavailableException;
 import dev.jwtauth.security.PasswordHashingBusyException;
 import dev.jwtauth.throttle.MailRequestsLimitedException;
 import dev.jwtauth.throttle.PasswordThrottledException;
@@ -82,6 +83,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "1")
 			.body(ErrorBody.of("Too many signins at once; try again in a second."));
+	}
+
+	/**
+	 * This server sends no mail, so what needs a mail to reach the user cannot be done
+	 * here: no retry helps until mail is configured.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ErrorBody> mailUnavailable(MailUnavailableException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(ErrorBody.of(ex.getMessage()));
 	}
 
 	/**

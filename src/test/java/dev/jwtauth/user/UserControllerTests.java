@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.jwtauth.mail.MailUnavailableException;
 import dev.jwtauth.security.TokenPrincipal;
 import dev.jwtauth.security.TokenService;
 import dev.jwtauth.security.TokenSubject;
@@ -307,6 +308,18 @@ class UserControllerTests {
 			.bodyJson()
 			.isStrictlyEqualTo(
 					"{\"user\":{\"errors\":{\"error\":[\"A user with this username and password was not found.\"]}}}");
+	}
+
+	@Test
+	void signupWhenMailIsOffThen503InEnvelope() {
+		given(this.service.signup(any())).willThrow(new MailUnavailableException());
+
+		assertThat(post("/users/signup/",
+				"{\"user\":{\"username\":\"john\",\"password\":\"12345678\",\"email\":\"test@email.net\"}}"))
+			.hasStatus(503)
+			.bodyJson()
+			.isStrictlyEqualTo("{\"user\":{\"errors\":{\"error\":"
+					+ "[\"Mail is not configured on this server, so this cannot be done.\"]}}}");
 	}
 
 	@Test
