@@ -15,7 +15,9 @@ public final class AuthMetrics {
 
 	/**
 	 * Signins, tagged {@code outcome}: {@code success}, {@code bad_credentials},
-	 * {@code throttled}, {@code busy} (refused unchecked while hashing was at capacity).
+	 * {@code throttled}, {@code busy} (refused unchecked while hashing was at capacity),
+	 * {@code unverified} (a right password for an account whose address must be verified
+	 * first).
 	 */
 	public static final String SIGNINS = "auth.signins";
 
@@ -37,6 +39,19 @@ public final class AuthMetrics {
 	 * request may wait.
 	 */
 	public static final String PASSWORD_HASHING_BUSY = "auth.password.hashing.busy";
+
+	/**
+	 * Password reset outcomes, tagged {@code outcome}: {@code confirmed}, {@code refused}
+	 * (a bad, used or expired link), {@code dropped} (a request not looked up, with too
+	 * many waiting), {@code failed} (a lookup that failed).
+	 */
+	public static final String PASSWORD_RESETS = "auth.password.resets";
+
+	/**
+	 * Email verification outcomes, tagged {@code outcome}: {@code confirmed},
+	 * {@code refused}.
+	 */
+	public static final String EMAIL_VERIFICATIONS = "auth.email.verifications";
 
 	private AuthMetrics() {
 	}

@@ -106,6 +106,22 @@ public class OneTimeSecrets {
 	}
 
 	/**
+	 * Whether the secret could be used now, without using it up: for refusing a bad one
+	 * before costly work, such as hashing the password it would set.
+	 */
+	public boolean isUsable(String secret, String purpose) {
+		if (!isWellFormed(secret) || purpose == null || purpose.length() > MAX_PURPOSE_LENGTH) {
+			return false;
+		}
+		return this.jdbc.sql("""
+				select count(*) from one_time_secrets
+				where digest = ? and purpose = ? and used_at is null and expires_at > ?""")
+			.params(digest(secret), purpose, at(this.clock.instant()))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
 	 * Voids every unused secret of the user for that purpose, for example once the
 	 * password they would replace has changed.
 	 */

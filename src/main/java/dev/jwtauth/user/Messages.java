@@ -44,6 +44,16 @@ final class Messages {
 
 	static final String SIZE_RANGE = "Must be a whole number from 1 to %d.";
 
+	static final String INVALID_RESET_LINK = "This reset link is invalid, used or expired; ask for a new one.";
+
+	static final String INVALID_VERIFICATION_LINK = "This verification link is invalid, used or expired; "
+			+ "ask for a new one.";
+
+	static final String ALREADY_VERIFIED = "This email address is already verified.";
+
+	static final String EMAIL_NOT_VERIFIED = "This account's email address is not verified yet: follow the link "
+			+ "in the mail sent to it, or reset the password through it.";
+
 	private Messages() {
 	}
 

@@ -37,15 +37,18 @@ class SigninService {
 
 	private final Validator validator;
 
+	private final boolean requireVerifiedEmail;
+
 	private final MeterRegistry metrics;
 
 	SigninService(UserRepository users, PasswordHasher passwords, PasswordThrottle throttle, TokenService tokens,
-			Validator validator, ObjectProvider<MeterRegistry> metrics) {
+			Validator validator, RecoveryProperties recovery, ObjectProvider<MeterRegistry> metrics) {
 		this.users = users;
 		this.passwords = passwords;
 		this.throttle = throttle;
 		this.tokens = tokens;
 		this.validator = validator;
+		this.requireVerifiedEmail = recovery.requireVerifiedEmail();
 		this.metrics = AuthMetrics.registry(metrics);
 	}
 
@@ -85,6 +88,11 @@ class SigninService {
 			throw new BadCredentialsException();
 		}
 		rehashIfOutdated(user.get(), request.password());
+		if (this.requireVerifiedEmail && !user.get().isEmailVerified()) {
+			events.info("Signin refused, email address not verified: user={} client={}", user.get().getId(), client);
+			countSignin("unverified");
+			new FieldErrors().add(UserValidationException.NON_FIELD, Messages.EMAIL_NOT_VERIFIED).throwIfAny();
+		}
 		events.info("Signin succeeded: user={} client={}", user.get().getId(), client);
 		countSignin("success");
 		return UserResponse.of(user.get(), this.tokens);

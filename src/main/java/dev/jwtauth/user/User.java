@@ -147,6 +147,10 @@ class User {
 		return this.emailVerified;
 	}
 
+	String getEmailKey() {
+		return this.emailKey;
+	}
+
 	String getPasswordHash() {
 		return this.passwordHash;
 	}

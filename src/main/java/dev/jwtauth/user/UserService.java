@@ -1,6 +1,7 @@
 package dev.jwtauth.user;
 
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import jakarta.validation.Validator;
@@ -44,21 +45,26 @@ class UserService {
 
 	private final PasswordThrottle throttle;
 
+	private final AccountMails mails;
+
 	private final MeterRegistry metrics;
 
 	UserService(UserRepository users, PasswordHasher passwords, TokenService tokens, Validator validator,
-			TransactionOperations transactions, PasswordThrottle throttle, ObjectProvider<MeterRegistry> metrics) {
+			TransactionOperations transactions, PasswordThrottle throttle, AccountMails mails,
+			ObjectProvider<MeterRegistry> metrics) {
 		this.users = users;
 		this.passwords = passwords;
 		this.tokens = tokens;
 		this.validator = validator;
 		this.transactions = transactions;
 		this.throttle = throttle;
+		this.mails = mails;
 		this.metrics = AuthMetrics.registry(metrics);
 	}
 
+	/** Creates an account and mails a link to verify its address. */
 	UserResponse signup(SignupRequest request) {
-		User user = create(request, false);
+		User user = create(request, false, this.mails::emailVerification);
 		this.metrics.counter(AuthMetrics.SIGNUPS).increment();
 		return UserResponse.of(user, this.tokens);
 	}
@@ -67,6 +73,14 @@ class UserService {
 	 * Creates an account under the signup rules; a superuser is also staff.
 	 */
 	User create(SignupRequest request, boolean superuser) {
+		return create(request, superuser, (user) -> {
+		});
+	}
+
+	/**
+	 * Creates an account and does {@code andThen} with it in the same transaction.
+	 */
+	private User create(SignupRequest request, boolean superuser, Consumer<User> andThen) {
 		FieldErrors errors = FieldErrors.of(this.validator.validate(request));
 		checkUnique(errors, request.username(), request.email(), NO_ID);
 		errors.throwIfAny();
@@ -74,7 +88,11 @@ class UserService {
 		if (superuser) {
 			user.makeSuperuser();
 		}
-		return translateDuplicates(() -> this.users.saveAndFlush(user));
+		return translateDuplicates(() -> this.transactions.execute((status) -> {
+			User created = this.users.saveAndFlush(user);
+			andThen.accept(created);
+			return created;
+		}));
 	}
 
 	/**
@@ -99,7 +117,8 @@ class UserService {
 	 * and hashed first, outside any transaction; then the row is locked, the token
 	 * checked against it once more, and the change made and the new token minted
 	 * together, so that no token revoked meanwhile changes anything or yields a new
-	 * token.
+	 * token. A new address gets a link to verify it and the previous one a notice; a new
+	 * password gets a notice.
 	 */
 	UserResponse update(TokenPrincipal principal, UpdateRequest request, String client) {
 		User current = this.users.findById(principal.id())
@@ -118,8 +137,18 @@ class UserService {
 		String newHash = (request.password() != null) ? this.passwords.hash(request.password()) : null;
 		UserResponse updated = translateDuplicates(() -> this.transactions.execute((status) -> {
 			User user = this.users.lockForChangeBy(principal);
+			String previousAddress = user.getEmail();
+			String previousEmailKey = user.getEmailKey();
 			apply(user, request, newHash);
-			return UserResponse.of(this.users.saveAndFlush(user), this.tokens);
+			User saved = this.users.saveAndFlush(user);
+			if (!saved.getEmailKey().equals(previousEmailKey)) {
+				this.mails.emailVerification(saved);
+				this.mails.emailChanged(previousAddress, saved);
+			}
+			if (newHash != null) {
+				this.mails.passwordChanged(saved);
+			}
+			return UserResponse.of(saved, this.tokens);
 		}));
 		if (newHash != null) {
 			events.info("Password changed, earlier tokens revoked: user={}", principal.id());

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -35,6 +36,7 @@ import static org.mockito.Mockito.reset;
 @ActiveProfiles("test")
 @Import({ SigninService.class, CredentialsConfig.class, ThrottleConfig.class })
 @ImportAutoConfiguration(ValidationAutoConfiguration.class)
+@EnableConfigurationProperties(RecoveryProperties.class)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @ExtendWith(OutputCaptureExtension.class)
 class SigninRehashTests {

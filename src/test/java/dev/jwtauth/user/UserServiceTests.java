@@ -13,6 +13,7 @@ import org.springframework.boot.validation.autoconfigure.ValidationAutoConfigura
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @DataJpaTest
 @ActiveProfiles("test")
 @Import({ UserService.class, SigninService.class, UserTokenSubjects.class, CredentialsConfig.class,
-		ThrottleConfig.class })
+		ThrottleConfig.class, RecoveryConfig.class })
 @ImportAutoConfiguration(ValidationAutoConfiguration.class)
+@MockitoBean(types = AccountMails.class)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class UserServiceTests {
 

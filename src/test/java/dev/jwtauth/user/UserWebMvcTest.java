@@ -26,7 +26,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WebMvcTest
 @ActiveProfiles("test")
 @Import({ SecurityConfig.class, CredentialsConfig.class })
-@MockitoBean(types = { UserService.class, SigninService.class, TokenSubjects.class, UserAdministration.class })
+@MockitoBean(types = { UserService.class, SigninService.class, PasswordResets.class, EmailVerifications.class,
+		TokenSubjects.class, UserAdministration.class })
 @interface UserWebMvcTest {
 
 }

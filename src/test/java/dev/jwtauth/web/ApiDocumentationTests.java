@@ -35,6 +35,10 @@ class ApiDocumentationTests {
 			Map.entry("get /users/current/", List.of("200", "401", "503")),
 			Map.entry("delete /users/current/", List.of("204", "400", "401", "415", "429", "503")),
 			Map.entry("post /users/signout/", List.of("204", "401", "503")),
+			Map.entry("post /users/password_reset/", List.of("202", "400", "413", "415", "429", "503")),
+			Map.entry("post /users/password_reset/confirm/", List.of("200", "400", "413", "415", "503")),
+			Map.entry("post /users/verify_email/", List.of("202", "400", "401", "429", "503")),
+			Map.entry("post /users/verify_email/confirm/", List.of("200", "400", "413", "415", "503")),
 			Map.entry("get /users/", List.of("200", "400", "401", "403", "503")),
 			Map.entry("get /users/{account}/", List.of("200", "401", "403", "404", "503")),
 			Map.entry("patch /users/{account}/", List.of("200", "400", "401", "403", "404", "503")));
@@ -62,8 +66,9 @@ class ApiDocumentationTests {
 		assertThat(JsonPath.<List<String>>read(document, "$.tags[*].name")).containsExactly("Account",
 				"Administration");
 		assertThat(JsonPath.<Map<String, Object>>read(document, "$.paths").keySet()).containsExactly("/users/signup/",
-				"/users/signin/", "/users/current/", "/users/update_current/", "/users/signout/", "/users/",
-				"/users/{account}/");
+				"/users/signin/", "/users/current/", "/users/update_current/", "/users/signout/",
+				"/users/password_reset/", "/users/password_reset/confirm/", "/users/verify_email/",
+				"/users/verify_email/confirm/", "/users/", "/users/{account}/");
 		assertThat(JsonPath.<List<String>>read(document, "$.paths['/users/signin/'].post.tags"))
 			.containsExactly("Account");
 		assertThat(JsonPath.<List<String>>read(document, "$.paths['/users/{account}/'].patch.tags"))

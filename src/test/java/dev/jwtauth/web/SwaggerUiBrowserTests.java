@@ -77,7 +77,9 @@ class SwaggerUiBrowserTests {
 			.toList();
 		assertThat(operations).containsExactly("POST /users/signup/", "POST /users/signin/", "GET /users/current/",
 				"PUT /users/current/", "DELETE /users/current/", "PATCH /users/current/", "POST /users/update_current/",
-				"POST /users/signout/", "GET /users/", "GET /users/{account}/", "PATCH /users/{account}/");
+				"POST /users/signout/", "POST /users/password_reset/", "POST /users/password_reset/confirm/",
+				"POST /users/verify_email/", "POST /users/verify_email/confirm/", "GET /users/",
+				"GET /users/{account}/", "PATCH /users/{account}/");
 	}
 
 	@Test
