@@ -238,6 +238,8 @@ abstract class AdminApiTests {
 			.isEqualTo("alice")
 			.jsonPath("$.user.email")
 			.isEqualTo("alice@example.com")
+			.jsonPath("$.user.email_verified")
+			.isEqualTo(false)
 			.jsonPath("$.user.is_staff")
 			.isEqualTo(false)
 			.jsonPath("$.user.created_at")

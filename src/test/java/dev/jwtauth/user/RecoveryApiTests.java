@@ -13,15 +13,22 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.jayway.jsonpath.JsonPath;
 import dev.jwtauth.Concurrently;
 import dev.jwtauth.Mailbox;
+import dev.jwtauth.mail.Mailer;
+import dev.jwtauth.security.AuthMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureRestTestClient
 @ActiveProfiles("test")
 @Tag("slow")
+@ExtendWith(OutputCaptureExtension.class)
 abstract class RecoveryApiTests {
 
 	private static final String RESET = "Reset your password";
@@ -61,6 +69,9 @@ abstract class RecoveryApiTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private MeterRegistry metrics;
+
 	@BeforeEach
 	void clear() {
 		this.jdbc.sql("delete from users").update();
@@ -68,7 +79,9 @@ abstract class RecoveryApiTests {
 	}
 
 	@Test
-	void resetWhenLinkFromMailConfirmedThenNewPasswordWorksOldTokensDoNotAndLinkIsUsedUp() {
+	void resetWhenLinkFromMailConfirmedThenNewPasswordWorksOldTokensDoNotAndLinkIsUsedUp(CapturedOutput output) {
+		double confirmedBefore = resets("confirmed");
+		double sentBefore = mails("password-reset", "sent");
 		String oldToken = signup("alice").read("$.user.token");
 
 		Response requested = requestReset("alice@example.com");
@@ -101,6 +114,16 @@ abstract class RecoveryApiTests {
 		assertThat(signin("alice", NEW_PASSWORD).status()).isEqualTo(200);
 		assertThat(Mailbox.await(mail, "alice@example.com", PASSWORD_CHANGED)).isNotNull();
 		assertThat(emailVerified("alice")).isTrue();
+		assertThat(resets("confirmed")).isEqualTo(confirmedBefore + 1);
+		assertThat(resets("refused")).isPositive();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(mails("password-reset", "sent")).isEqualTo(sentBefore + 1));
+		String serviceLog = output.getAll().lines().filter((line) -> !line.contains("icegreen")).toList().toString();
+		assertThat(serviceLog).contains("Password reset, earlier tokens revoked")
+			.doesNotContain(secret)
+			.doesNotContain(NEW_PASSWORD)
+			.doesNotContain("alice@example.com");
 	}
 
 	@Test
@@ -293,6 +316,16 @@ abstract class RecoveryApiTests {
 				.filter((t) -> !t.equals(first))
 				.findFirst(), Optional::isPresent)
 			.get();
+	}
+
+	private double resets(String outcome) {
+		Counter counter = this.metrics.find(AuthMetrics.PASSWORD_RESETS).tag("outcome", outcome).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private double mails(String template, String outcome) {
+		Counter counter = this.metrics.find(Mailer.METRIC).tags("template", template, "outcome", outcome).counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	private boolean emailVerified(String username) {
