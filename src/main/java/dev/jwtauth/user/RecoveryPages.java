@@ -1,5 +1,9 @@
 package dev.jwtauth.user;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -28,9 +32,19 @@ import org.springframework.web.servlet.ModelAndView;
 @Hidden
 class RecoveryPages {
 
-	/** Pages carry no script, style or image, and may be framed by no one. */
-	private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; form-action 'self'; "
-			+ "base-uri 'none'; frame-ancestors 'none'";
+	/** The pages' only style, allowed by its digest: no other style, and no script. */
+	static final String STYLE = "body{font:16px/1.5 system-ui,sans-serif;color:#1b1b1f;background:#f6f7f9;margin:0}"
+			+ "main{max-width:26rem;margin:4rem auto;padding:2rem;background:#fff;border-radius:.5rem;"
+			+ "box-shadow:0 1px 3px rgba(0,0,0,.15)}h1{font-size:1.4rem;margin-top:0}"
+			+ "input[type=password]{box-sizing:border-box;width:100%;padding:.5rem;font-size:1rem;"
+			+ "border:1px solid #8a8f98;border-radius:.25rem}"
+			+ "button{padding:.6rem 1.2rem;font-size:1rem;color:#fff;background:#1f5fbf;border:0;"
+			+ "border-radius:.25rem;cursor:pointer}"
+			+ "[role=alert]{color:#8a1c1c;background:#fdecec;border-radius:.25rem;padding:.25rem 1rem}";
+
+	/** Pages carry no script or image and may be framed by no one. */
+	private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src '" + digest(STYLE)
+			+ "'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 	private final PasswordResets resets;
 
@@ -101,6 +115,7 @@ class RecoveryPages {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		ModelAndView page = new ModelAndView(view);
 		page.addObject("token", (token != null) ? token : "");
+		page.addObject("style", STYLE);
 		page.addObject("action", request.getContextPath() + request.getServletPath());
 		List<String> errors = (refusal != null) ? refusal.errors().values().stream().flatMap(List::stream).toList()
 				: List.of();
@@ -110,6 +125,16 @@ class RecoveryPages {
 			page.setStatus(HttpStatus.BAD_REQUEST);
 		}
 		return page;
+	}
+
+	private static String digest(String style) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(style.getBytes(StandardCharsets.UTF_8));
+			return "sha256-" + Base64.getEncoder().encodeToString(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
 	}
 
 }

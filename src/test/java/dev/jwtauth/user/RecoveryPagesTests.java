@@ -92,6 +92,9 @@ class RecoveryPagesTests {
 		this.browser.get(link);
 
 		assertThat(this.browser.getTitle()).isEqualTo("Choose a new password");
+		assertThat(this.browser.findElement(By.id("submit")).getCssValue("background-color"))
+			.as("the page's style, allowed by the policy's digest")
+			.isEqualTo("rgba(31, 95, 191, 1)");
 		screenshot("password-reset-page.png");
 		this.browser.findElement(By.id("password")).sendKeys(NEW_PASSWORD);
 		this.browser.findElement(By.id("submit")).click();
@@ -135,7 +138,9 @@ class RecoveryPagesTests {
 		assertThat(page.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
 		assertThat(page.headers().firstValue("Content-Security-Policy"))
-			.hasValue("default-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+			.hasValueSatisfying((policy) -> assertThat(policy)
+				.matches("default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]{43}='; form-action 'self'; "
+						+ "base-uri 'none'; frame-ancestors 'none'"));
 		assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
 		assertThat(page.headers().firstValue("Cache-Control"))
 			.hasValueSatisfying((value) -> assertThat(value).contains("no-store"));
