@@ -60,18 +60,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ErrorBody> throttled(PasswordThrottledException ex) {
-		long seconds = ex.retryAfterSeconds();
-		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-			.body(ErrorBody.of("Too many failed password attempts. Try again in " + seconds + " seconds."));
+		return tooManyRequests("Too many failed password attempts.", ex.retryAfterSeconds());
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ErrorBody> mailRequestsLimited(MailRequestsLimitedException ex) {
-		long seconds = ex.retryAfterSeconds();
+		return tooManyRequests("Too many mails asked for.", ex.retryAfterSeconds());
+	}
+
+	private static ResponseEntity<ErrorBody> tooManyRequests(String what, long seconds) {
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-			.body(ErrorBody.of("Too many mails asked for. Try again in " + seconds + " seconds."));
+			.body(ErrorBody.of(what + " Try again in " + seconds + " seconds."));
 	}
 
 	/**

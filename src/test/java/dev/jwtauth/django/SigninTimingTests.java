@@ -1,13 +1,10 @@
 package dev.jwtauth.django;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import dev.jwtauth.TestUsers;
+import dev.jwtauth.Timings;
 import dev.jwtauth.user.UserImport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -77,30 +74,16 @@ abstract class SigninTimingTests {
 		assertThat(DjangoFixtures.hash(42)).startsWith("pbkdf2_sha256$260000$");
 		assertThat(DjangoFixtures.hash(7)).startsWith("!");
 
-		Map<String, List<Long>> durations = new LinkedHashMap<>();
-		accounts.keySet().forEach((name) -> durations.put(name, new ArrayList<>()));
-		Random random = new Random(42);
-		for (int round = 0; round < WARM_UP_ROUNDS + ROUNDS; round++) {
-			List<String> order = new ArrayList<>(accounts.keySet());
-			Collections.shuffle(order, random);
-			for (String name : order) {
-				long took = refusedSignin(accounts.get(name));
-				if (round >= WARM_UP_ROUNDS) {
-					durations.get(name).add(took);
-				}
-			}
-		}
-
-		Map<String, Double> medians = new LinkedHashMap<>();
-		durations.forEach((name, taken) -> medians.put(name, median(taken) / 1e6));
+		Map<String, Runnable> signins = new LinkedHashMap<>();
+		accounts.forEach((name, username) -> signins.put(name, () -> refusedSignin(username)));
+		Map<String, Double> medians = Timings.medianMillis(signins, WARM_UP_ROUNDS, ROUNDS);
 		double unknown = medians.get("unknown user");
 		assertThat(medians).as("median milliseconds of a refused signin")
 			.allSatisfy((name, median) -> assertThat(median).as(name).isBetween(unknown / MARGIN, unknown * MARGIN));
 	}
 
-	/** Nanoseconds a signin with a wrong password took, which must be refused. */
-	private long refusedSignin(String username) {
-		long start = System.nanoTime();
+	/** A signin with a wrong password, which must be refused. */
+	private void refusedSignin(String username) {
 		this.client.post()
 			.uri("/users/signin/")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -108,13 +91,6 @@ abstract class SigninTimingTests {
 			.exchange()
 			.expectStatus()
 			.isBadRequest();
-		return System.nanoTime() - start;
-	}
-
-	private static double median(List<Long> values) {
-		List<Long> sorted = values.stream().sorted().toList();
-		int middle = sorted.size() / 2;
-		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
 	}
 
 }

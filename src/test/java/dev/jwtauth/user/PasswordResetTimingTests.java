@@ -1,15 +1,12 @@
 package dev.jwtauth.user;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.jwtauth.Mailbox;
 import dev.jwtauth.TestUsers;
+import dev.jwtauth.Timings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,9 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How long a reset request takes, over real HTTP, must not tell an address with an
- * account from one without: both kinds take turns in a shuffled order, so that a busy
- * machine slows them alike, and their medians are compared with a margin. One suite, run
- * on each database the service supports.
+ * account from one without: their medians are compared with a margin. One suite, run on
+ * each database the service supports.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=3025", "auth.mail.from=auth@example.com",
@@ -67,31 +63,19 @@ abstract class PasswordResetTimingTests {
 		Map<String, String> addresses = new LinkedHashMap<>();
 		addresses.put("unknown address", "nobody@example.com");
 		addresses.put("account", "olga@example.com");
-		Map<String, List<Long>> durations = new LinkedHashMap<>();
-		addresses.keySet().forEach((name) -> durations.put(name, new ArrayList<>()));
-		Random random = new Random(42);
-		for (int round = 0; round < WARM_UP_ROUNDS + ROUNDS; round++) {
-			List<String> order = new ArrayList<>(addresses.keySet());
-			Collections.shuffle(order, random);
-			for (String name : order) {
-				long took = resetRequest(addresses.get(name));
-				if (round >= WARM_UP_ROUNDS) {
-					durations.get(name).add(took);
-				}
-			}
-		}
+		Map<String, Runnable> requests = new LinkedHashMap<>();
+		addresses.forEach((name, email) -> requests.put(name, () -> resetRequest(email)));
+		Map<String, Double> medians = Timings.medianMillis(requests, WARM_UP_ROUNDS, ROUNDS);
 
-		double unknown = median(durations.get("unknown address"));
-		double account = median(durations.get("account"));
-		assertThat(account / 1e6).as("median milliseconds of a reset request for an account")
-			.isBetween(unknown / 1e6 / MARGIN, unknown / 1e6 * MARGIN);
+		double unknown = medians.get("unknown address");
+		assertThat(medians.get("account")).as("median milliseconds of a reset request for an account")
+			.isBetween(unknown / MARGIN, unknown * MARGIN);
 		assertThat(Mailbox.await(mail, "olga@example.com", "Reset your password")).isNotNull();
 		assertThat(Mailbox.all(mail, "nobody@example.com")).isEmpty();
 	}
 
-	/** Nanoseconds a reset request took, which must be accepted. */
-	private long resetRequest(String email) {
-		long start = System.nanoTime();
+	/** A reset request, which must be accepted. */
+	private void resetRequest(String email) {
 		this.client.post()
 			.uri("/users/password_reset/")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -99,13 +83,6 @@ abstract class PasswordResetTimingTests {
 			.exchange()
 			.expectStatus()
 			.isAccepted();
-		return System.nanoTime() - start;
-	}
-
-	private static double median(List<Long> values) {
-		List<Long> sorted = values.stream().sorted().toList();
-		int middle = sorted.size() / 2;
-		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
 	}
 
 }
