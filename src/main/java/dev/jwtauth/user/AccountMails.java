@@ -5,6 +5,10 @@ import java.util.Map;
 import dev.jwtauth.mail.Mailer;
 import dev.jwtauth.mail.OutgoingMail;
 import dev.jwtauth.security.OneTimeSecrets;
+import dev.jwtauth.throttle.MailRequestLimit;
+import dev.jwtauth.throttle.MailRequestsLimitedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -20,6 +24,8 @@ class AccountMails {
 
 	static final String EMAIL_VERIFICATION = "email_verification";
 
+	private static final Logger events = LoggerFactory.getLogger("dev.jwtauth.auth");
+
 	private final Mailer mailer;
 
 	private final OneTimeSecrets secrets;
@@ -28,19 +34,28 @@ class AccountMails {
 
 	private final RecoveryProperties properties;
 
-	AccountMails(Mailer mailer, OneTimeSecrets secrets, RecoveryLinks links, RecoveryProperties properties) {
+	private final MailRequestLimit limit;
+
+	AccountMails(Mailer mailer, OneTimeSecrets secrets, RecoveryLinks links, RecoveryProperties properties,
+			MailRequestLimit limit) {
+		if (properties.requireVerifiedEmail() && !mailer.isEnabled()) {
+			throw new IllegalStateException("AUTH_REQUIRE_VERIFIED_EMAIL needs mail, or no account could ever "
+					+ "verify its address and sign in: set SPRING_MAIL_HOST and MAIL_FROM");
+		}
 		this.mailer = mailer;
 		this.secrets = secrets;
 		this.links = links;
 		this.properties = properties;
+		this.limit = limit;
 	}
 
 	/**
-	 * What a reset secret is bound to: the password it replaces and the address it was
-	 * sent to. A password changed or an address changed since voids the link.
+	 * What a reset secret is bound to: the password it replaces, the address it was sent
+	 * to and the token version. A password or address changed since, a sign-out
+	 * everywhere or a deactivation voids the link.
 	 */
 	static String resetBinding(User user) {
-		return user.getPasswordHash() + "\n" + user.getEmailKey();
+		return user.getPasswordHash() + "\n" + user.getEmailKey() + "\n" + user.getTokenVersion();
 	}
 
 	/** What a verification secret is bound to: the address it was sent to. */
@@ -91,12 +106,40 @@ class AccountMails {
 		}
 	}
 
-	/** Tells the previous address that the account moved to another one. */
-	void emailChanged(String previousAddress, User user) {
-		if (isEnabled()) {
-			send(previousAddress, "Your email address was changed", "email-changed", user,
-					Map.of("username", user.getUsername(), "email", user.getEmail()));
+	/**
+	 * After the account's address changed: voids the reset links sent to the previous
+	 * one, whatever address comes next, and, within the mail limits, mails the new
+	 * address a verification link and the previous one a notice. Past the limits the
+	 * change stands without mail, so that changing addresses cannot flood an inbox.
+	 */
+	void emailChanged(String previousAddress, User user, String client) {
+		this.secrets.voidAll(user.getId(), PASSWORD_RESET);
+		if (!isEnabled()) {
+			return;
 		}
+		try {
+			this.limit.take(client, verificationRecipient(user.getEmailKey()));
+		}
+		catch (MailRequestsLimitedException ex) {
+			events.info("Address changed without mail, past the mail limits: user={} client={}", user.getId(), client);
+			return;
+		}
+		emailVerification(user);
+		send(previousAddress, "Your email address was changed", "email-changed", user,
+				Map.of("username", user.getUsername(), "email", user.getEmail()));
+	}
+
+	/**
+	 * The recipient a reset request is counted for: reset links and verification links
+	 * are counted apart, so that strangers asking for resets cannot use up the owner's
+	 * verification mails.
+	 */
+	static String resetRecipient(String emailKey) {
+		return "reset:" + emailKey;
+	}
+
+	static String verificationRecipient(String emailKey) {
+		return "verification:" + emailKey;
 	}
 
 	private void send(String to, String subject, String template, User user, Map<String, ?> model) {

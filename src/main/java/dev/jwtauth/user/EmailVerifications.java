@@ -64,7 +64,7 @@ class EmailVerifications {
 		if (current.isEmailVerified()) {
 			throw alreadyVerified();
 		}
-		this.limit.take(client, current.getEmailKey());
+		this.limit.take(client, AccountMails.verificationRecipient(current.getEmailKey()));
 		this.transactions.executeWithoutResult((status) -> {
 			User user = this.users.lockForChangeBy(principal);
 			if (user.isEmailVerified()) {

@@ -73,7 +73,7 @@ class PasswordResets {
 		FieldErrors.of(this.validator.validate(request)).throwIfAny();
 		this.mails.requireEnabled();
 		String emailKey = UserKeys.email(request.email());
-		this.limit.take(client, emailKey);
+		this.limit.take(client, AccountMails.resetRecipient(emailKey));
 		events.info("Password reset requested: client={}", client);
 		if (!this.queue.offer(() -> mailLink(emailKey))) {
 			events.warn("Password reset request dropped, too many waiting: client={}", client);

@@ -91,7 +91,8 @@ class RecoveryPages {
 		try {
 			VerifiedEmail verified = this.verifications.confirm(new EmailVerificationConfirmation(token),
 					request.getRemoteAddr());
-			return page("email-verification-done", request, response, null, null).addObject("email", verified.email());
+			return page("email-verification-done", request, response, null, null).addObject("email", verified.email())
+				.addObject("username", verified.username());
 		}
 		catch (UserValidationException ex) {
 			return page("email-verification", request, response, token, ex);

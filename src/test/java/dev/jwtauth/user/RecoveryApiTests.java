@@ -179,6 +179,39 @@ abstract class RecoveryApiTests {
 	}
 
 	@Test
+	void resetWhenAddressChangedAndBackOrAccountSignedOutThenEarlierLinkVoid() {
+		String token = signup("nora").read("$.user.token");
+		requestReset("nora@example.com");
+		String first = Mailbox.token(Mailbox.await(mail, "nora@example.com", RESET));
+		token = post("/users/update_current/", "{\"user\":{\"email\":\"nora@elsewhere.example\"}}", token)
+			.read("$.user.token");
+		post("/users/update_current/", "{\"user\":{\"email\":\"nora@example.com\"}}", token);
+
+		assertThat(confirmReset(first, NEW_PASSWORD).status()).isEqualTo(400);
+		requestReset("nora@example.com");
+		String second = awaitSecondReset("nora@example.com", first);
+		assertThat(post("/users/signout/", "{}", signin("nora", "12345678").read("$.user.token")).status())
+			.isEqualTo(204);
+		assertThat(confirmReset(second, NEW_PASSWORD).status()).isEqualTo(400);
+		assertThat(signin("nora", "12345678").status()).isEqualTo(200);
+	}
+
+	@Test
+	void updateWhenAddressChangedPastTheMailLimitsThenChangedWithoutMail() {
+		String token = signup("otto").read("$.user.token");
+		for (int i = 0; i < 12; i++) {
+			String address = (i % 2 == 0) ? "target@victim.example" : "otto" + i + "@example.com";
+			Response changed = post("/users/update_current/", "{\"user\":{\"email\":\"" + address + "\"}}", token);
+			assertThat(changed.status()).isEqualTo(200);
+			token = changed.read("$.user.token");
+		}
+		post("/users/password_reset/", "{\"user\":{\"email\":\"otto@example.com\"}}", null);
+		Mailbox.await(mail, "otto@example.com", "Your email address was changed");
+
+		assertThat(Mailbox.all(mail, "target@victim.example")).hasSizeLessThanOrEqualTo(3);
+	}
+
+	@Test
 	void resetWhenConfirmedConcurrentlyWithOneLinkThenExactlyOneWins() throws Exception {
 		signup("frank");
 		requestReset("frank@example.com");
