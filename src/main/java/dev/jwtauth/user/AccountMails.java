@@ -107,26 +107,38 @@ class AccountMails {
 	}
 
 	/**
-	 * After the account's address changed: voids the reset links sent to the previous
-	 * one, whatever address comes next, and, within the mail limits, mails the new
-	 * address a verification link and the previous one a notice. Past the limits the
-	 * change stands without mail, so that changing addresses cannot flood an inbox.
+	 * Whether mail about a change of the account's address to {@code newAddress} may go
+	 * out: it counts against the mail limits, so that changing addresses cannot flood an
+	 * inbox. Called before the change's transaction, which then holds no second
+	 * connection for the count.
 	 */
-	void emailChanged(String previousAddress, User user, String client) {
-		this.secrets.voidAll(user.getId(), PASSWORD_RESET);
+	boolean mayMailAddressChange(User user, String newAddress, String client) {
 		if (!isEnabled()) {
-			return;
+			return false;
 		}
 		try {
-			this.limit.take(client, verificationRecipient(user.getEmailKey()));
+			this.limit.take(client, verificationRecipient(UserKeys.email(newAddress)));
+			return true;
 		}
 		catch (MailRequestsLimitedException ex) {
-			events.info("Address changed without mail, past the mail limits: user={} client={}", user.getId(), client);
-			return;
+			events.info("Address changes without mail, past the mail limits: user={} client={}", user.getId(), client);
+			return false;
 		}
-		emailVerification(user);
-		send(previousAddress, "Your email address was changed", "email-changed", user,
-				Map.of("username", user.getUsername(), "email", user.getEmail()));
+	}
+
+	/**
+	 * After the account's address changed: voids the reset links sent to the previous
+	 * one, whatever address comes next, and, when {@code mail} allows, mails the new
+	 * address a verification link and the previous one a notice. Without mail the change
+	 * stands all the same.
+	 */
+	void emailChanged(String previousAddress, User user, boolean mail) {
+		this.secrets.voidAll(user.getId(), PASSWORD_RESET);
+		if (mail) {
+			emailVerification(user);
+			send(previousAddress, "Your email address was changed", "email-changed", user,
+					Map.of("username", user.getUsername(), "email", user.getEmail()));
+		}
 	}
 
 	/**

@@ -137,6 +137,9 @@ class UserService {
 			}
 		}
 		errors.throwIfAny();
+		boolean addressChanges = request.email() != null
+				&& !UserKeys.email(request.email()).equals(current.getEmailKey());
+		boolean mailAddressChange = addressChanges && this.mails.mayMailAddressChange(current, request.email(), client);
 		String newHash = (request.password() != null) ? this.passwords.hash(request.password()) : null;
 		UserResponse updated = translateDuplicates(() -> this.transactions.execute((status) -> {
 			User user = this.users.lockForChangeBy(principal);
@@ -145,7 +148,7 @@ class UserService {
 			apply(user, request, newHash);
 			User saved = this.users.saveAndFlush(user);
 			if (!saved.getEmailKey().equals(previousEmailKey)) {
-				this.mails.emailChanged(previousAddress, saved, client);
+				this.mails.emailChanged(previousAddress, saved, mailAddressChange);
 			}
 			if (newHash != null) {
 				this.mails.passwordChanged(saved);
