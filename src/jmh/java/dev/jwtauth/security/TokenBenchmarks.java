@@ -30,7 +30,8 @@ public class TokenBenchmarks {
 	public void setUp() {
 		byte[] secret = new byte[64];
 		new SecureRandom().nextBytes(secret);
-		this.tokens = new TokenService(List.of(secret), Duration.ofHours(24), Clock.systemUTC());
+		this.tokens = new TokenService(SigningKeys.hmac(List.of(secret)), "jwt-auth", List.of(), Duration.ofHours(24),
+				Clock.systemUTC());
 		this.token = this.tokens.issue(42, 0);
 	}
 

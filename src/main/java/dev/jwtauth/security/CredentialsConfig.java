@@ -36,8 +36,20 @@ public class CredentialsConfig {
 
 	@Bean
 	TokenService tokenService(TokenProperties properties, Environment environment) {
-		return new TokenService(SigningSecret.resolveAll(properties, isEmbeddedH2(environment)), properties.lifetime(),
-				Clock.systemUTC());
+		return new TokenService(signingKeys(properties, isEmbeddedH2(environment)), properties.issuer(),
+				properties.audience(), properties.lifetime(), Clock.systemUTC());
+	}
+
+	/**
+	 * The keys of the configured algorithm. With an asymmetric one, configured HMAC
+	 * secrets still verify the HS256 tokens issued before the switch, until they expire.
+	 */
+	private static SigningKeys signingKeys(TokenProperties properties, boolean localDatabase) {
+		if (!properties.algorithm().isAsymmetric()) {
+			return SigningKeys.hmac(SigningSecret.resolveAll(properties, localDatabase));
+		}
+		return SigningKeys.asymmetric(properties.algorithm(), AsymmetricKeys.privateKey(properties, localDatabase),
+				AsymmetricKeys.previousPublicKeys(properties), SigningSecret.configured(properties));
 	}
 
 	/**

@@ -4,17 +4,14 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns a refused signing secret into Boot's start-up failure report: what is wrong and
- * what to set, without a stack trace to dig through.
+ * Turns a refused signing secret or key into Boot's start-up failure report: what is
+ * wrong and what to set, without a stack trace to dig through.
  */
 class InvalidSigningSecretFailureAnalyzer extends AbstractFailureAnalyzer<InvalidSigningSecretException> {
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidSigningSecretException cause) {
-		return new FailureAnalysis(cause.getMessage(),
-				"Set JWT_SECRET to the Base64 of at least 32 random bytes, the same on every instance: "
-						+ "JWT_SECRET=\"$(openssl rand -base64 32)\"",
-				cause);
+		return new FailureAnalysis(cause.getMessage(), cause.action(), cause);
 	}
 
 }

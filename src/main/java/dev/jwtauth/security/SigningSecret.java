@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +48,25 @@ final class SigningSecret {
 	static List<byte[]> resolveAll(TokenProperties properties, boolean localDatabase) {
 		List<byte[]> secrets = new ArrayList<>();
 		secrets.add(resolve(properties, localDatabase));
-		properties.previousSecrets()
+		secrets.addAll(previous(properties));
+		return secrets;
+	}
+
+	private static List<byte[]> previous(TokenProperties properties) {
+		return properties.previousSecrets()
 			.stream()
 			.filter((secret) -> !secret.isBlank())
-			.forEach((secret) -> secrets.add(decode(secret.strip(), "JWT_PREVIOUS_SECRETS")));
+			.map((secret) -> decode(secret.strip(), "JWT_PREVIOUS_SECRETS"))
+			.toList();
+	}
+
+	/** The configured secrets, current and previous, without falling back to a file. */
+	static List<byte[]> configured(TokenProperties properties) {
+		List<byte[]> secrets = new ArrayList<>();
+		if (properties.hasSecret()) {
+			secrets.add(decode(properties.secret().strip(), "JWT_SECRET"));
+		}
+		secrets.addAll(previous(properties));
 		return secrets;
 	}
 
@@ -66,27 +82,38 @@ final class SigningSecret {
 	}
 
 	private static byte[] loadOrGenerate(Path file) {
+		String secret = readOrCreate(file, () -> Base64.getEncoder().encodeToString(randomBytes()), "JWT_SECRET",
+				"signing secret");
+		return decode(secret.strip(), file.toString());
+	}
+
+	/**
+	 * The content of a local fallback file, created with generated content, readable by
+	 * its owner only, when it does not exist yet.
+	 * @param setting the setting that would make the file unnecessary, for the log
+	 * @param what what the file keeps, for the log
+	 */
+	static String readOrCreate(Path file, Supplier<String> generator, String setting, String what) {
 		try {
 			if (Files.notExists(file)) {
 				Files.createDirectories(file.toAbsolutePath().getParent(), ownerOnly(OWNER_ONLY_DIRECTORY));
 				try {
 					Files.createFile(file, ownerOnly(OWNER_ONLY));
-					String secret = Base64.getEncoder().encodeToString(randomBytes());
-					Files.writeString(file, secret + "\n", StandardCharsets.US_ASCII);
-					logger.info("JWT_SECRET is not set: generated a signing secret in {} (owner-only); "
-							+ "set JWT_SECRET in production", file);
+					Files.writeString(file, generator.get() + "\n", StandardCharsets.US_ASCII);
+					logger.info("{} is not set: generated a {} in {} (owner-only); set {} in production", setting, what,
+							file, setting);
 				}
 				catch (FileAlreadyExistsException ex) {
 					// Another instance created it first: use theirs.
 				}
 			}
 			else {
-				logger.info("JWT_SECRET is not set: using the signing secret kept in {}", file);
+				logger.info("{} is not set: using the {} kept in {}", setting, what, file);
 			}
-			return decode(Files.readString(file, StandardCharsets.US_ASCII).strip(), file.toString());
+			return Files.readString(file, StandardCharsets.US_ASCII);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read or create the signing secret file " + file, ex);
+			throw new UncheckedIOException("Cannot read or create the " + what + " file " + file, ex);
 		}
 	}
 

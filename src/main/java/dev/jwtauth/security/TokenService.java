@@ -11,13 +11,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import javax.crypto.SecretKey;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -25,20 +21,24 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.JwsHeader;
+import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.JwtParserBuilder;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.LocatorAdapter;
 import io.jsonwebtoken.UnsupportedJwtException;
-import io.jsonwebtoken.security.Keys;
+import io.jsonwebtoken.security.SecureDigestAlgorithm;
 import io.jsonwebtoken.security.SecurityException;
 
 /**
- * Issues and verifies the service's tokens: HS256 JWS with the claims {@code id} (the
- * user's numeric id), {@code sub} (the same id as a string), {@code ver} (the user's
- * token version, which revokes every earlier token when it changes), {@code iat} and
- * {@code exp}, and a unique {@code jti}; the header's {@code kid} names the key that
- * signed it, so that keys can be rotated. The only class that knows the JWT library.
+ * Issues and verifies the service's tokens: JWS (HS256 by default, or ES256 or RS256)
+ * with the claims {@code id} (the user's numeric id), {@code sub} (the same id as a
+ * string), {@code ver} (the user's token version, which revokes every earlier token when
+ * it changes), {@code iss}, {@code aud} when configured, {@code iat} and {@code exp}, and
+ * a unique {@code jti}; the header's {@code kid} names the key that signed it, so that
+ * keys can be rotated. With {@link SigningKeys}, the only class that knows the JWT
+ * library.
  */
 public class TokenService {
 
@@ -56,9 +56,11 @@ public class TokenService {
 	/** Verified tokens remembered at most: a few MiB, however many clients there are. */
 	static final int MAX_REMEMBERED = 10_000;
 
-	private final SecretKey signingKey;
+	private final SigningKeys keys;
 
-	private final String signingKeyId;
+	private final String issuer;
+
+	private final List<String> audience;
 
 	private final JwtParser parser;
 
@@ -78,13 +80,14 @@ public class TokenService {
 	private final Cache<ByteBuffer, Remembered> verified;
 
 	/**
-	 * @param secrets the secrets tokens are verified with; the first also signs
+	 * @param issuer the {@code iss} of every token issued; a token naming another is
+	 * refused
+	 * @param audience the {@code aud} of every token issued, none if empty
 	 */
-	TokenService(List<byte[]> secrets, Duration lifetime, Clock clock) {
-		Map<String, SecretKey> keys = new LinkedHashMap<>();
-		secrets.forEach((secret) -> keys.put(keyId(secret), Keys.hmacShaKeyFor(secret)));
-		this.signingKeyId = keyId(secrets.get(0));
-		this.signingKey = keys.get(this.signingKeyId);
+	TokenService(SigningKeys keys, String issuer, List<String> audience, Duration lifetime, Clock clock) {
+		this.keys = keys;
+		this.issuer = issuer;
+		this.audience = List.copyOf(audience);
 		this.lifetime = lifetime;
 		this.clock = clock;
 		this.verified = Caffeine.newBuilder()
@@ -94,22 +97,28 @@ public class TokenService {
 			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
 			.executor(Runnable::run)
 			.build();
-		this.parser = Jwts.parser().keyLocator(new LocatorAdapter<>() {
+		this.parser = parser(keys, clock);
+	}
+
+	private static JwtParser parser(SigningKeys keys, Clock clock) {
+		JwtParserBuilder builder = Jwts.parser().keyLocator(new LocatorAdapter<>() {
 			@Override
 			protected Key locate(JwsHeader header) {
-				return (header.getKeyId() != null) ? keys.get(header.getKeyId()) : null;
+				return keys.verificationKey(header.getKeyId(), header.getAlgorithm());
 			}
-		})
-			.sig()
-			.clear()
-			.add(Jwts.SIG.HS256)
-			.and()
-			.zip()
+		});
+		builder.sig().clear().add(keys.algorithms());
+		return builder.zip()
 			.clear()
 			.and()
 			.clock(() -> Date.from(clock.instant()))
 			.clockSkewSeconds(CLOCK_SKEW_SECONDS)
 			.build();
+	}
+
+	/** The public keys other services verify tokens with: a JWK Set, as JSON. */
+	public String publishedKeys() {
+		return this.keys.publishedJson();
 	}
 
 	/**
@@ -120,7 +129,7 @@ public class TokenService {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha256(secret), 9));
 	}
 
-	private static byte[] sha256(byte[] bytes) {
+	static byte[] sha256(byte[] bytes) {
 		try {
 			return MessageDigest.getInstance("SHA-256").digest(bytes);
 		}
@@ -129,20 +138,27 @@ public class TokenService {
 		}
 	}
 
+	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public String issue(long userId, int tokenVersion) {
 		Instant now = this.clock.instant();
-		return Jwts.builder()
+		JwtBuilder builder = Jwts.builder()
 			.header()
-			.keyId(this.signingKeyId)
+			.keyId(this.keys.signingKeyId())
 			.and()
 			.id(UUID.randomUUID().toString())
 			.claim(ID_CLAIM, userId)
 			.subject(Long.toString(userId))
 			.claim(VERSION_CLAIM, tokenVersion)
+			.issuer(this.issuer)
 			.issuedAt(Date.from(now))
-			.expiration(Date.from(now.plus(this.lifetime)))
-			.signWith(this.signingKey, Jwts.SIG.HS256)
-			.compact();
+			.expiration(Date.from(now.plus(this.lifetime)));
+		if (this.audience.size() == 1) {
+			builder.audience().single(this.audience.get(0));
+		}
+		else if (!this.audience.isEmpty()) {
+			builder.audience().add(this.audience).and();
+		}
+		return builder.signWith(this.keys.signingKey(), (SecureDigestAlgorithm) this.keys.signingAlgorithm()).compact();
 	}
 
 	VerifiedToken verify(String token) throws TokenRejectedException {
@@ -192,7 +208,8 @@ public class TokenService {
 		boolean wellFormed = id != null && version != null && claims.getExpiration() != null
 				&& claims.getIssuedAt() != null && id.toString().equals(claims.getSubject()) && version >= 0
 				&& version <= Integer.MAX_VALUE
-				&& !claims.getIssuedAt().toInstant().isAfter(this.clock.instant().plusSeconds(CLOCK_SKEW_SECONDS));
+				&& !claims.getIssuedAt().toInstant().isAfter(this.clock.instant().plusSeconds(CLOCK_SKEW_SECONDS))
+				&& (claims.getIssuer() == null || claims.getIssuer().equals(this.issuer));
 		if (!wellFormed) {
 			throw new TokenRejectedException(TokenFailure.INVALID, MALFORMED);
 		}

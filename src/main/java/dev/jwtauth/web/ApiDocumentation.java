@@ -52,16 +52,20 @@ import org.springframework.web.method.HandlerMethod;
 @OpenAPIDefinition(
 		info = @Info(title = "jwt-auth", version = "1",
 				description = "JWT authentication: sign up, sign in, manage the current account. "
-						+ "Every body is a {\"user\": ...} envelope, errors included. "
-						+ "Every path also answers without its trailing slash."),
+						+ "Every body is a {\"user\": ...} envelope, errors included, but the standard JWK Set "
+						+ "of /.well-known/jwks.json. " + "Every path also answers without its trailing slash."),
 		servers = @Server(url = "/", description = "This service"),
 		tags = { @io.swagger.v3.oas.annotations.tags.Tag(name = "Account"),
+				@io.swagger.v3.oas.annotations.tags.Tag(name = "Tokens"),
 				@io.swagger.v3.oas.annotations.tags.Tag(name = "Administration") })
 class ApiDocumentation {
 
 	static final String SCHEME = "Token";
 
 	private static final String ERROR_SCHEMA = "ErrorEnvelope";
+
+	/** Where the standard documents are, in their standard forms: no envelope. */
+	private static final String WELL_KNOWN = "/.well-known/";
 
 	/** Carries a handler's {@link Order} from its operation to the sorting of paths. */
 	private static final String ORDER = "x-order";
@@ -109,8 +113,10 @@ class ApiDocumentation {
 			Paths paths = new Paths();
 			places.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach((place) -> {
 				PathItem item = openApi.getPaths().get(place.getKey());
-				item.readOperations().forEach(ApiDocumentation::envelopes);
-				paths.addPathItem(place.getKey().endsWith("/") ? place.getKey() : place.getKey() + "/", item);
+				if (!place.getKey().startsWith(WELL_KNOWN)) {
+					item.readOperations().forEach(ApiDocumentation::envelopes);
+				}
+				paths.addPathItem(documentedPath(place.getKey()), item);
 			});
 			openApi.setPaths(paths);
 		};
@@ -162,6 +168,14 @@ class ApiDocumentation {
 			return Comparator.comparingInt(Place::tag).thenComparingInt(Place::order).compare(this, other);
 		}
 
+	}
+
+	/**
+	 * A path with its trailing slash, but a standard document's, such as the JWK Set's,
+	 * which is known by its name.
+	 */
+	private static String documentedPath(String path) {
+		return (path.endsWith("/") || path.startsWith(WELL_KNOWN)) ? path : path + "/";
 	}
 
 	private static boolean hasBody(HandlerMethod handler) {

@@ -34,18 +34,16 @@ class SigningSecretTests {
 		byte[] current = new byte[32];
 		byte[] previous = new byte[48];
 		previous[0] = 1;
-		TokenProperties properties = new TokenProperties(Base64.getEncoder().encodeToString(current),
-				List.of(Base64.getEncoder().encodeToString(previous), " "), this.directory.resolve("secret"),
-				Duration.ofHours(1));
+		TokenProperties properties = properties(Base64.getEncoder().encodeToString(current),
+				List.of(Base64.getEncoder().encodeToString(previous), " "));
 
 		assertThat(SigningSecret.resolveAll(properties, false)).containsExactly(current, previous);
 	}
 
 	@Test
 	void resolveAllWhenPreviousSecretWeakThenRefusesToStart() {
-		TokenProperties properties = new TokenProperties(Base64.getEncoder().encodeToString(new byte[32]),
-				List.of(Base64.getEncoder().encodeToString(new byte[8])), this.directory.resolve("secret"),
-				Duration.ofHours(1));
+		TokenProperties properties = properties(Base64.getEncoder().encodeToString(new byte[32]),
+				List.of(Base64.getEncoder().encodeToString(new byte[8])));
 
 		assertThatExceptionOfType(InvalidSigningSecretException.class)
 			.isThrownBy(() -> SigningSecret.resolveAll(properties, false))
@@ -88,8 +86,24 @@ class SigningSecretTests {
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 	}
 
+	@Test
+	void configuredThenOnlyTheSecretsSetWithoutGeneratingAFile() {
+		byte[] previous = new byte[32];
+		previous[0] = 1;
+
+		assertThat(SigningSecret.configured(properties(null, List.of(Base64.getEncoder().encodeToString(previous)))))
+			.containsExactly(previous);
+		assertThat(SigningSecret.configured(properties(null))).isEmpty();
+		assertThat(this.directory.resolve("data/secret")).doesNotExist();
+	}
+
 	private TokenProperties properties(String secret) {
-		return new TokenProperties(secret, List.of(), this.directory.resolve("data/secret"), Duration.ofHours(1));
+		return properties(secret, List.of());
+	}
+
+	private TokenProperties properties(String secret, List<String> previous) {
+		return new TokenProperties(TokenAlgorithm.HS256, secret, previous, this.directory.resolve("data/secret"), null,
+				null, List.of(), "jwt-auth", List.of(), Duration.ofHours(1));
 	}
 
 }

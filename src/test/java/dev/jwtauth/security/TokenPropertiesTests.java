@@ -32,6 +32,12 @@ class TokenPropertiesTests {
 			assertThat(properties.hasSecret()).isFalse();
 			assertThat(properties.previousSecrets()).isEmpty();
 			assertThat(properties.secretFile()).isEqualTo(Path.of("data/jwt-secret"));
+			assertThat(properties.algorithm()).isEqualTo(TokenAlgorithm.HS256);
+			assertThat(properties.privateKey()).isNullOrEmpty();
+			assertThat(properties.privateKeyFile()).isNull();
+			assertThat(properties.previousPublicKeys()).isEmpty();
+			assertThat(properties.issuer()).isEqualTo("jwt-auth");
+			assertThat(properties.audience()).isEmpty();
 		});
 	}
 
@@ -44,6 +50,31 @@ class TokenPropertiesTests {
 				assertThat(properties.lifetime()).isEqualTo(Duration.ofMinutes(15));
 				assertThat(properties.secretFile()).isEqualTo(Path.of("/run/secrets/jwt"));
 			});
+	}
+
+	@Test
+	void asymmetricSettingsThenBound() {
+		withEnvironment(Map.of("JWT_ALGORITHM", "ES256", "JWT_PRIVATE_KEY_FILE", "/run/secrets/jwt-key.pem",
+				"JWT_ISSUER", "https://auth.example.com", "JWT_AUDIENCE", "orders, billing"))
+			.run((context) -> {
+				TokenProperties properties = context.getBean(TokenProperties.class);
+				assertThat(properties.algorithm()).isEqualTo(TokenAlgorithm.ES256);
+				assertThat(properties.privateKeyFile()).isEqualTo(Path.of("/run/secrets/jwt-key.pem"));
+				assertThat(properties.issuer()).isEqualTo("https://auth.example.com");
+				assertThat(properties.audience()).containsExactly("orders", "billing");
+			});
+	}
+
+	@Test
+	void issuerNotSetThenThePublicUrl() {
+		withEnvironment(Map.of("PUBLIC_URL", "https://auth.example.com"))
+			.run((context) -> assertThat(context.getBean(TokenProperties.class).issuer())
+				.isEqualTo("https://auth.example.com"));
+	}
+
+	@Test
+	void algorithmUnknownThenRefusesToStart() {
+		withEnvironment(Map.of("JWT_ALGORITHM", "none")).run((context) -> assertThat(context).hasFailed());
 	}
 
 	@Test

@@ -1,11 +1,14 @@
 package dev.jwtauth.security;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,7 @@ class TokenServiceTests {
 
 	private static final Instant NOW = Instant.parse("2026-01-15T10:00:00Z");
 
-	private final TokenService tokens = new TokenService(List.of(SECRET), Duration.ofHours(24), fixedAt(NOW));
+	private final TokenService tokens = hmac(List.of(SECRET), Duration.ofHours(24), fixedAt(NOW));
 
 	@Test
 	void issueWhenVerifiedThenCarriesUserIdAndVersion() throws Exception {
@@ -47,6 +50,8 @@ class TokenServiceTests {
 		assertThat(claims).containsEntry("id", 42)
 			.containsEntry("sub", "42")
 			.containsEntry("ver", 0)
+			.containsEntry("iss", "jwt-auth")
+			.doesNotContainKey("aud")
 			.containsEntry("iat", (int) NOW.getEpochSecond())
 			.containsEntry("exp", (int) NOW.plus(Duration.ofHours(24)).getEpochSecond())
 			.containsKey("jti");
@@ -60,8 +65,7 @@ class TokenServiceTests {
 	@Test
 	void verifyWhenLifetimeOverThenExpired() {
 		String token = this.tokens.issue(42, 0);
-		TokenService later = new TokenService(List.of(SECRET), Duration.ofHours(24),
-				fixedAt(NOW.plus(Duration.ofHours(25))));
+		TokenService later = hmac(List.of(SECRET), Duration.ofHours(24), fixedAt(NOW.plus(Duration.ofHours(25))));
 
 		assertRejected(later, token, TokenFailure.EXPIRED);
 	}
@@ -69,7 +73,7 @@ class TokenServiceTests {
 	@Test
 	void verifyWhenVerifiedBeforeAndLifetimeOverSinceThenExpired() throws Exception {
 		MovableClock clock = new MovableClock(NOW);
-		TokenService service = new TokenService(List.of(SECRET), Duration.ofHours(24), clock);
+		TokenService service = hmac(List.of(SECRET), Duration.ofHours(24), clock);
 		String token = service.issue(42, 0);
 		assertThat(service.verify(token).userId()).isEqualTo(42);
 
@@ -107,7 +111,7 @@ class TokenServiceTests {
 	@Test
 	void verifyWhenARememberedTokenExpiresThenForgottenAndRefused() throws Exception {
 		MovableClock clock = new MovableClock(NOW);
-		TokenService tokens = new TokenService(List.of(SECRET), Duration.ofHours(1), clock);
+		TokenService tokens = hmac(List.of(SECRET), Duration.ofHours(1), clock);
 		String token = tokens.issue(42, 0);
 		tokens.verify(token);
 		assertThat(tokens.remembered()).isOne();
@@ -121,8 +125,7 @@ class TokenServiceTests {
 	@Test
 	void verifyWhenWithinLifetimeThenAccepted() throws Exception {
 		String token = this.tokens.issue(42, 0);
-		TokenService later = new TokenService(List.of(SECRET), Duration.ofHours(24),
-				fixedAt(NOW.plus(Duration.ofHours(23))));
+		TokenService later = hmac(List.of(SECRET), Duration.ofHours(24), fixedAt(NOW.plus(Duration.ofHours(23))));
 
 		assertThat(later.verify(token).userId()).isEqualTo(42);
 	}
@@ -130,7 +133,7 @@ class TokenServiceTests {
 	@Test
 	void verifyWhenSignedWithAnotherKeyThenInvalid() {
 		byte[] other = "another-secret-of-32-bytes-long!".getBytes(StandardCharsets.US_ASCII);
-		String token = new TokenService(List.of(other), Duration.ofHours(1), fixedAt(NOW)).issue(42, 0);
+		String token = hmac(List.of(other), Duration.ofHours(1), fixedAt(NOW)).issue(42, 0);
 
 		assertRejected(this.tokens, token, TokenFailure.INVALID);
 	}
@@ -168,7 +171,7 @@ class TokenServiceTests {
 		byte[] longSecret = new byte[64];
 		System.arraycopy(SECRET, 0, longSecret, 0, 32);
 		System.arraycopy(SECRET, 0, longSecret, 32, 32);
-		TokenService service = new TokenService(List.of(longSecret), Duration.ofHours(1), fixedAt(NOW));
+		TokenService service = hmac(List.of(longSecret), Duration.ofHours(1), fixedAt(NOW));
 		String token = Jwts.builder()
 			.claims(validClaims())
 			.signWith(Keys.hmacShaKeyFor(longSecret), Jwts.SIG.HS512)
@@ -227,7 +230,7 @@ class TokenServiceTests {
 	void verifyWhenSignedWithAPreviousKeyThenAcceptedWhileNewTokensUseTheCurrentOne() throws Exception {
 		byte[] next = "the-next-secret-of-32-bytes-long".getBytes(StandardCharsets.US_ASCII);
 		String old = this.tokens.issue(42, 0);
-		TokenService rotated = new TokenService(List.of(next, SECRET), Duration.ofHours(24), fixedAt(NOW));
+		TokenService rotated = hmac(List.of(next, SECRET), Duration.ofHours(24), fixedAt(NOW));
 
 		assertThat(rotated.verify(old).userId()).isEqualTo(42);
 		String fresh = rotated.issue(42, 0);
@@ -239,7 +242,7 @@ class TokenServiceTests {
 	void verifyWhenKeyRetiredThenInvalid() {
 		byte[] next = "the-next-secret-of-32-bytes-long".getBytes(StandardCharsets.US_ASCII);
 		String old = this.tokens.issue(42, 0);
-		TokenService retired = new TokenService(List.of(next), Duration.ofHours(24), fixedAt(NOW));
+		TokenService retired = hmac(List.of(next), Duration.ofHours(24), fixedAt(NOW));
 
 		assertRejected(retired, old, TokenFailure.INVALID);
 	}
@@ -272,6 +275,162 @@ class TokenServiceTests {
 		assertRejected(this.tokens, "a.b.c", TokenFailure.INVALID);
 		assertRejected(this.tokens, base64Url("{\"alg\":\"HS256\"}") + "." + base64Url("[1,2]") + ".x",
 				TokenFailure.INVALID);
+	}
+
+	@Test
+	void issueWhenAudienceConfiguredThenCarriesIt() {
+		TokenService one = new TokenService(SigningKeys.hmac(List.of(SECRET)), "https://auth.example.com",
+				List.of("orders"), Duration.ofHours(1), fixedAt(NOW));
+		TokenService two = new TokenService(SigningKeys.hmac(List.of(SECRET)), "jwt-auth", List.of("orders", "billing"),
+				Duration.ofHours(1), fixedAt(NOW));
+
+		assertThat(json(one.issue(42, 0).split("\\.")[1])).containsEntry("aud", "orders")
+			.containsEntry("iss", "https://auth.example.com");
+		assertThat(json(two.issue(42, 0).split("\\.")[1])).containsEntry("aud", List.of("orders", "billing"));
+	}
+
+	@Test
+	void verifyWhenIssuedByAnotherIssuerThenInvalid() {
+		Map<String, Object> claims = validClaims();
+		claims.put("iss", "https://evil.example.com");
+
+		assertRejected(this.tokens, signed(claims), TokenFailure.INVALID);
+	}
+
+	@Test
+	void verifyWhenIssuedBeforeTokensCarriedAnIssuerThenAccepted() throws Exception {
+		Map<String, Object> claims = validClaims();
+		claims.remove("iss");
+
+		assertThat(this.tokens.verify(signed(claims)).userId()).isEqualTo(42);
+	}
+
+	@Test
+	void publishedKeysWhenHs256ThenNone() {
+		assertThat(jsonText(this.tokens.publishedKeys())).containsEntry("keys", List.of());
+	}
+
+	@Test
+	void issueWhenEs256ThenVerifiedAndItsPublicKeyPublished() throws Exception {
+		KeyPair pair = TokenAlgorithm.ES256.generateKeyPair();
+		TokenService service = asymmetric(TokenAlgorithm.ES256, pair, List.of(), List.of());
+
+		String token = service.issue(42, 3);
+
+		assertThat(service.verify(token)).isEqualTo(new VerifiedToken(42, 3));
+		Map<String, Object> header = json(token.split("\\.")[0]);
+		assertThat(header).containsEntry("alg", "ES256");
+		Map<String, Object> key = onlyPublishedKey(service);
+		assertThat(key).containsEntry("kty", "EC")
+			.containsEntry("crv", "P-256")
+			.containsEntry("alg", "ES256")
+			.containsEntry("use", "sig")
+			.containsEntry("kid", header.get("kid"))
+			.containsKeys("x", "y")
+			.doesNotContainKey("d");
+		assertThat(Jwts.parser()
+			.verifyWith(pair.getPublic())
+			.clock(() -> Date.from(NOW))
+			.build()
+			.parseSignedClaims(token)
+			.getPayload()).containsEntry("sub", "42");
+	}
+
+	@Test
+	void issueWhenRs256ThenVerifiedAndItsPublicKeyPublished() throws Exception {
+		KeyPair pair = TokenAlgorithm.RS256.generateKeyPair();
+		TokenService service = asymmetric(TokenAlgorithm.RS256, pair, List.of(), List.of());
+
+		String token = service.issue(42, 0);
+
+		assertThat(service.verify(token).userId()).isEqualTo(42);
+		assertThat(json(token.split("\\.")[0])).containsEntry("alg", "RS256");
+		assertThat(onlyPublishedKey(service)).containsEntry("kty", "RSA")
+			.containsEntry("alg", "RS256")
+			.containsEntry("use", "sig")
+			.containsKeys("n", "e")
+			.doesNotContainKeys("d", "p", "q");
+	}
+
+	@Test
+	void verifyWhenHs256HeaderNamesAPublicKeyThenInvalid() {
+		KeyPair pair = TokenAlgorithm.ES256.generateKeyPair();
+		TokenService service = asymmetric(TokenAlgorithm.ES256, pair, List.of(), List.of());
+		String keyId = (String) json(service.issue(42, 0).split("\\.")[0]).get("kid");
+		String forged = Jwts.builder()
+			.header()
+			.keyId(keyId)
+			.and()
+			.claims(validClaims())
+			.signWith(Keys.hmacShaKeyFor(pair.getPublic().getEncoded()), Jwts.SIG.HS256)
+			.compact();
+
+		assertRejected(service, forged, TokenFailure.INVALID);
+	}
+
+	@Test
+	void verifyWhenSwitchedFromHs256ThenEarlierTokensStillVerify() throws Exception {
+		String old = this.tokens.issue(42, 0);
+		TokenService switched = asymmetric(TokenAlgorithm.ES256, TokenAlgorithm.ES256.generateKeyPair(), List.of(),
+				List.of(SECRET));
+
+		assertThat(switched.verify(old).userId()).isEqualTo(42);
+		assertThat(json(switched.issue(42, 0).split("\\.")[0])).containsEntry("alg", "ES256");
+		assertThat(jsonText(switched.publishedKeys()).get("keys")).asList().hasSize(1);
+	}
+
+	@Test
+	void verifyWhenSignedWithAPreviousPrivateKeyThenAcceptedUntilItsPublicKeyIsRemoved() throws Exception {
+		KeyPair previous = TokenAlgorithm.ES256.generateKeyPair();
+		KeyPair next = TokenAlgorithm.ES256.generateKeyPair();
+		String old = asymmetric(TokenAlgorithm.ES256, previous, List.of(), List.of()).issue(42, 0);
+		TokenService rotated = asymmetric(TokenAlgorithm.ES256, next, List.of(previous.getPublic()), List.of());
+		TokenService retired = asymmetric(TokenAlgorithm.ES256, next, List.of(), List.of());
+
+		assertThat(rotated.verify(old).userId()).isEqualTo(42);
+		assertThat(jsonText(rotated.publishedKeys()).get("keys")).asList().hasSize(2);
+		assertRejected(retired, old, TokenFailure.INVALID);
+		assertThat(retired.verify(rotated.issue(7, 0)).userId()).isEqualTo(7);
+	}
+
+	@Test
+	void publishedKeysWhenAPreviousKeyIsTheSigningOneOrListedTwiceThenEachOnce() {
+		KeyPair current = TokenAlgorithm.ES256.generateKeyPair();
+		KeyPair previous = TokenAlgorithm.ES256.generateKeyPair();
+		TokenService service = asymmetric(TokenAlgorithm.ES256, current,
+				List.of(current.getPublic(), previous.getPublic(), previous.getPublic()), List.of());
+
+		assertThat(jsonText(service.publishedKeys()).get("keys")).asList().hasSize(2);
+	}
+
+	@Test
+	void publishedKeyIdThenTheSameOnEveryInstance() {
+		KeyPair pair = TokenAlgorithm.ES256.generateKeyPair();
+
+		assertThat(onlyPublishedKey(asymmetric(TokenAlgorithm.ES256, pair, List.of(), List.of())).get("kid"))
+			.isEqualTo(onlyPublishedKey(asymmetric(TokenAlgorithm.ES256, pair, List.of(), List.of())).get("kid"));
+	}
+
+	private static TokenService hmac(List<byte[]> secrets, Duration lifetime, Clock clock) {
+		return new TokenService(SigningKeys.hmac(secrets), "jwt-auth", List.of(), lifetime, clock);
+	}
+
+	private static TokenService asymmetric(TokenAlgorithm algorithm, KeyPair pair, List<PublicKey> previous,
+			List<byte[]> secrets) {
+		return new TokenService(SigningKeys.asymmetric(algorithm, pair.getPrivate(), previous, secrets), "jwt-auth",
+				List.of(), Duration.ofHours(1), fixedAt(NOW));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> onlyPublishedKey(TokenService service) {
+		List<Map<String, Object>> keys = (List<Map<String, Object>>) jsonText(service.publishedKeys()).get("keys");
+		assertThat(keys).hasSize(1);
+		return keys.get(0);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> jsonText(String json) {
+		return tools.jackson.databind.json.JsonMapper.shared().readValue(json, Map.class);
 	}
 
 	private static Map<String, Object> validClaims() {

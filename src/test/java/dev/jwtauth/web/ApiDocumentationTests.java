@@ -39,6 +39,7 @@ class ApiDocumentationTests {
 			Map.entry("post /users/password_reset/confirm/", List.of("200", "400", "413", "415", "503")),
 			Map.entry("post /users/verify_email/", List.of("202", "400", "401", "429", "503")),
 			Map.entry("post /users/verify_email/confirm/", List.of("200", "400", "413", "415", "503")),
+			Map.entry("get /.well-known/jwks.json", List.of("200", "304")),
 			Map.entry("get /users/", List.of("200", "400", "401", "403", "503")),
 			Map.entry("get /users/{account}/", List.of("200", "401", "403", "404", "503")),
 			Map.entry("patch /users/{account}/", List.of("200", "400", "401", "403", "404", "503")));
@@ -63,12 +64,12 @@ class ApiDocumentationTests {
 	void documentThenEachOperationOnceUnderItsTagInTheOrderClientsUseThem() {
 		String document = document();
 
-		assertThat(JsonPath.<List<String>>read(document, "$.tags[*].name")).containsExactly("Account",
+		assertThat(JsonPath.<List<String>>read(document, "$.tags[*].name")).containsExactly("Account", "Tokens",
 				"Administration");
 		assertThat(JsonPath.<Map<String, Object>>read(document, "$.paths").keySet()).containsExactly("/users/signup/",
 				"/users/signin/", "/users/current/", "/users/update_current/", "/users/signout/",
 				"/users/password_reset/", "/users/password_reset/confirm/", "/users/verify_email/",
-				"/users/verify_email/confirm/", "/users/", "/users/{account}/");
+				"/users/verify_email/confirm/", "/.well-known/jwks.json", "/users/", "/users/{account}/");
 		assertThat(JsonPath.<List<String>>read(document, "$.paths['/users/signin/'].post.tags"))
 			.containsExactly("Account");
 		assertThat(JsonPath.<List<String>>read(document, "$.paths['/users/{account}/'].patch.tags"))
@@ -94,6 +95,10 @@ class ApiDocumentationTests {
 		assertThat(JsonPath.<String>read(document,
 				"$.paths['/users/signin/'].post.responses['400'].content['application/json'].schema['$ref']"))
 			.isEqualTo("#/components/schemas/ErrorEnvelope");
+		assertThat(JsonPath.<List<String>>read(document,
+				"$.paths['/.well-known/jwks.json'].get.responses['200'].content['application/json'].schema.required"))
+			.as("the standard JWK Set, no envelope")
+			.containsExactly("keys");
 	}
 
 	@Test
