@@ -53,6 +53,15 @@ public final class AuthMetrics {
 	 */
 	public static final String EMAIL_VERIFICATIONS = "auth.email.verifications";
 
+	/**
+	 * Refresh token uses, tagged {@code outcome}: {@code success}, {@code unknown} (no
+	 * such token), {@code reuse} (a token used before: its session was ended),
+	 * {@code expired} (its session outlived its lifetime or idle lifetime), {@code ended}
+	 * (its session was ended, or its user signed out, changed password or was
+	 * deactivated).
+	 */
+	public static final String REFRESHES = "auth.token.refreshes";
+
 	private AuthMetrics() {
 	}
 

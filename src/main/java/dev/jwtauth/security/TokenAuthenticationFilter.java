@@ -3,6 +3,7 @@ package dev.jwtauth.security;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -107,14 +108,16 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private void authenticate(String token) throws TokenRejectedException {
 		VerifiedToken verified = verify(token);
-		TokenSubject subject = this.subjects.findById(verified.userId())
-			.filter(TokenSubject::active)
+		Optional<TokenSubject> found = (verified.sessionId() != null)
+				? this.subjects.findById(verified.userId(), verified.sessionId())
+				: this.subjects.findById(verified.userId());
+		TokenSubject subject = found.filter(TokenSubject::active)
 			.orElseThrow(() -> new TokenRejectedException(TokenFailure.USER_INACTIVE));
-		if (subject.tokenVersion() != verified.tokenVersion()) {
+		if (subject.tokenVersion() != verified.tokenVersion() || subject.sessionEnded()) {
 			throw new TokenRejectedException(TokenFailure.REVOKED);
 		}
 		TokenPrincipal principal = new TokenPrincipal(subject.id(), subject.username(), subject.email(),
-				subject.staff(), subject.superuser(), token, verified.tokenVersion());
+				subject.staff(), subject.superuser(), token, verified.tokenVersion(), verified.sessionId());
 		SecurityContext context = this.contextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, roles(subject)));
 		this.contextHolder.setContext(context);

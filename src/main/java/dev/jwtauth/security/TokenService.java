@@ -46,6 +46,9 @@ public class TokenService {
 
 	static final String VERSION_CLAIM = "ver";
 
+	/** The session a token was issued in, when refresh tokens are on. */
+	static final String SESSION_CLAIM = "sid";
+
 	static final String MALFORMED = "malformed";
 
 	static final String BAD_SIGNATURE = "bad_signature";
@@ -138,8 +141,16 @@ public class TokenService {
 		}
 	}
 
-	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public String issue(long userId, int tokenVersion) {
+		return issue(userId, tokenVersion, null);
+	}
+
+	/**
+	 * A token of the session {@code sessionId}, refused as soon as the session ends; a
+	 * token of no session when it is null.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public String issue(long userId, int tokenVersion, String sessionId) {
 		Instant now = this.clock.instant();
 		JwtBuilder builder = Jwts.builder()
 			.header()
@@ -150,6 +161,7 @@ public class TokenService {
 			.subject(Long.toString(userId))
 			.claim(VERSION_CLAIM, tokenVersion)
 			.issuer(this.issuer)
+			.claim(SESSION_CLAIM, sessionId)
 			.issuedAt(Date.from(now))
 			.expiration(Date.from(now.plus(this.lifetime)));
 		if (this.audience.size() == 1) {
@@ -205,15 +217,17 @@ public class TokenService {
 	private VerifiedToken toVerifiedToken(Claims claims) throws TokenRejectedException {
 		Long id = integral(claims.get(ID_CLAIM));
 		Long version = integral(claims.get(VERSION_CLAIM));
+		Object session = claims.get(SESSION_CLAIM);
 		boolean wellFormed = id != null && version != null && claims.getExpiration() != null
 				&& claims.getIssuedAt() != null && id.toString().equals(claims.getSubject()) && version >= 0
 				&& version <= Integer.MAX_VALUE
 				&& !claims.getIssuedAt().toInstant().isAfter(this.clock.instant().plusSeconds(CLOCK_SKEW_SECONDS))
-				&& (claims.getIssuer() == null || claims.getIssuer().equals(this.issuer));
+				&& (claims.getIssuer() == null || claims.getIssuer().equals(this.issuer))
+				&& (session == null || session instanceof String);
 		if (!wellFormed) {
 			throw new TokenRejectedException(TokenFailure.INVALID, MALFORMED);
 		}
-		return new VerifiedToken(id, version.intValue());
+		return new VerifiedToken(id, version.intValue(), (String) session);
 	}
 
 	/** A verified token, and until when it may be accepted without checking it again. */

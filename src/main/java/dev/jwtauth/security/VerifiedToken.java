@@ -5,6 +5,13 @@ package dev.jwtauth.security;
  *
  * @param userId the user the token was issued to
  * @param tokenVersion the user's token version when it was issued
+ * @param sessionId the session it was issued in, which must still be live; null for a
+ * token of no session
  */
-record VerifiedToken(long userId, int tokenVersion) {
+record VerifiedToken(long userId, int tokenVersion, String sessionId) {
+
+	VerifiedToken(long userId, int tokenVersion) {
+		this(userId, tokenVersion, null);
+	}
+
 }

@@ -5,6 +5,10 @@ package dev.jwtauth.user;
  */
 final class Messages {
 
+	static final String INVALID_REFRESH_TOKEN = "Invalid or expired refresh token.";
+
+	static final String REFRESH_TOKENS_OFF = "Refresh tokens are not enabled on this server.";
+
 	static final String REQUIRED = "This field is required.";
 
 	static final String BLANK = "This field may not be blank.";

@@ -9,7 +9,6 @@ import jakarta.validation.Validator;
 import dev.jwtauth.security.AuthMetrics;
 import dev.jwtauth.security.OneTimeSecrets;
 import dev.jwtauth.security.PasswordHasher;
-import dev.jwtauth.security.TokenService;
 import dev.jwtauth.throttle.MailRequestLimit;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -33,7 +32,7 @@ class PasswordResets {
 
 	private final PasswordHasher passwords;
 
-	private final TokenService tokens;
+	private final Sessions sessions;
 
 	private final Validator validator;
 
@@ -49,12 +48,12 @@ class PasswordResets {
 
 	private final MeterRegistry metrics;
 
-	PasswordResets(UserRepository users, PasswordHasher passwords, TokenService tokens, Validator validator,
+	PasswordResets(UserRepository users, PasswordHasher passwords, Sessions sessions, Validator validator,
 			TransactionOperations transactions, OneTimeSecrets secrets, AccountMails mails, MailRequestLimit limit,
 			ResetRequestQueue queue, ObjectProvider<MeterRegistry> metrics) {
 		this.users = users;
 		this.passwords = passwords;
-		this.tokens = tokens;
+		this.sessions = sessions;
 		this.validator = validator;
 		this.transactions = transactions;
 		this.secrets = secrets;
@@ -101,7 +100,8 @@ class PasswordResets {
 	 * stop working, the user gets a new one, and a notice goes to the address. Since the
 	 * link reached the account's address, that address counts as verified.
 	 */
-	UserResponse confirm(PasswordResetConfirmation confirmation, String client) {
+	UserResponse confirm(PasswordResetConfirmation confirmation, Client from) {
+		String client = from.address();
 		FieldErrors.of(this.validator.validate(confirmation)).throwIfAny();
 		if (!this.secrets.isUsable(confirmation.token(), AccountMails.PASSWORD_RESET)) {
 			throw refused(client);
@@ -117,7 +117,7 @@ class PasswordResets {
 					user.markEmailVerified();
 					this.secrets.voidAll(user.getId(), AccountMails.PASSWORD_RESET);
 					this.mails.passwordChanged(user);
-					return UserResponse.of(this.users.saveAndFlush(user), this.tokens);
+					return this.sessions.begin(this.users.saveAndFlush(user), from);
 				}));
 		if (reset.isEmpty()) {
 			throw refused(client);

@@ -67,7 +67,7 @@ class RecoveryController {
 					+ "or a malformed body")
 	@ApiResponse(responseCode = "503", description = "Every password-hashing slot stayed busy (Retry-After)")
 	UserResponse confirmPasswordReset(@RequestBody PasswordResetConfirmation confirmation, HttpServletRequest http) {
-		return this.resets.confirm(confirmation, http.getRemoteAddr());
+		return this.resets.confirm(confirmation, Client.of(http));
 	}
 
 	@PostMapping("/verify_email")

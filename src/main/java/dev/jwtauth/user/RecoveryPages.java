@@ -68,7 +68,7 @@ class RecoveryPages {
 			@RequestParam(name = "password", required = false) String password, HttpServletRequest request,
 			HttpServletResponse response) {
 		try {
-			this.resets.confirm(new PasswordResetConfirmation(token, password), request.getRemoteAddr());
+			this.resets.confirm(new PasswordResetConfirmation(token, password), Client.of(request));
 			return page("password-reset-done", request, response, null, null);
 		}
 		catch (UserValidationException ex) {

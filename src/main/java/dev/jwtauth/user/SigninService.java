@@ -7,7 +7,6 @@ import jakarta.validation.Validator;
 import dev.jwtauth.security.AuthMetrics;
 import dev.jwtauth.security.PasswordHasher;
 import dev.jwtauth.security.PasswordHashingBusyException;
-import dev.jwtauth.security.TokenService;
 import dev.jwtauth.throttle.PasswordThrottle;
 import dev.jwtauth.throttle.PasswordThrottledException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,7 +32,7 @@ class SigninService {
 
 	private final PasswordThrottle throttle;
 
-	private final TokenService tokens;
+	private final Sessions sessions;
 
 	private final Validator validator;
 
@@ -41,12 +40,12 @@ class SigninService {
 
 	private final MeterRegistry metrics;
 
-	SigninService(UserRepository users, PasswordHasher passwords, PasswordThrottle throttle, TokenService tokens,
+	SigninService(UserRepository users, PasswordHasher passwords, PasswordThrottle throttle, Sessions sessions,
 			Validator validator, RecoveryProperties recovery, ObjectProvider<MeterRegistry> metrics) {
 		this.users = users;
 		this.passwords = passwords;
 		this.throttle = throttle;
-		this.tokens = tokens;
+		this.sessions = sessions;
 		this.validator = validator;
 		this.requireVerifiedEmail = recovery.requireVerifiedEmail();
 		this.metrics = AuthMetrics.registry(metrics);
@@ -56,7 +55,8 @@ class SigninService {
 	 * Signs in from {@code client}, the address the attempt comes from, which the
 	 * password throttle holds back after too many wrong guesses.
 	 */
-	UserResponse signin(SigninRequest request, String client) {
+	UserResponse signin(SigninRequest request, Client from) {
+		String client = from.address();
 		FieldErrors errors = FieldErrors.of(this.validator.validate(request));
 		if (request.username() == null && request.email() == null) {
 			errors.add(UserValidationException.NON_FIELD, Messages.MISSING_IDENTIFIER);
@@ -95,7 +95,7 @@ class SigninService {
 		}
 		events.info("Signin succeeded: user={} client={}", user.get().getId(), client);
 		countSignin("success");
-		return UserResponse.of(user.get(), this.tokens);
+		return this.sessions.begin(user.get(), from);
 	}
 
 	/**

@@ -54,8 +54,8 @@ class UserController {
 	@ApiResponse(responseCode = "201", description = "The new user and a token")
 	@ApiResponse(responseCode = "400", description = FIELDS_REFUSED)
 	@ApiResponse(responseCode = "503", description = HASHING_BUSY)
-	UserResponse signup(@RequestBody SignupRequest request) {
-		return this.users.signup(request);
+	UserResponse signup(@RequestBody SignupRequest request, HttpServletRequest http) {
+		return this.users.signup(request, Client.of(http));
 	}
 
 	@PostMapping("/signin")
@@ -68,7 +68,7 @@ class UserController {
 	@ApiResponse(responseCode = "429", description = PASSWORD_GUESSES)
 	@ApiResponse(responseCode = "503", description = HASHING_BUSY)
 	UserResponse signin(@RequestBody SigninRequest request, HttpServletRequest http) {
-		return this.signins.signin(request, http.getRemoteAddr());
+		return this.signins.signin(request, Client.of(http));
 	}
 
 	@GetMapping("/current")
@@ -89,7 +89,7 @@ class UserController {
 	@ApiResponse(responseCode = "503", description = HASHING_BUSY)
 	UserResponse updateCurrent(@AuthenticationPrincipal TokenPrincipal principal, @RequestBody UpdateRequest request,
 			HttpServletRequest http) {
-		return this.users.update(principal, request, http.getRemoteAddr());
+		return this.users.update(principal, request, Client.of(http));
 	}
 
 	@RequestMapping(path = "/current", method = { RequestMethod.PUT, RequestMethod.PATCH })

@@ -37,6 +37,8 @@ class UserService {
 
 	private final PasswordHasher passwords;
 
+	private final Sessions sessions;
+
 	private final TokenService tokens;
 
 	private final Validator validator;
@@ -49,11 +51,12 @@ class UserService {
 
 	private final MeterRegistry metrics;
 
-	UserService(UserRepository users, PasswordHasher passwords, TokenService tokens, Validator validator,
-			TransactionOperations transactions, PasswordThrottle throttle, AccountMails mails,
+	UserService(UserRepository users, PasswordHasher passwords, TokenService tokens, Sessions sessions,
+			Validator validator, TransactionOperations transactions, PasswordThrottle throttle, AccountMails mails,
 			ObjectProvider<MeterRegistry> metrics) {
 		this.users = users;
 		this.passwords = passwords;
+		this.sessions = sessions;
 		this.tokens = tokens;
 		this.validator = validator;
 		this.transactions = transactions;
@@ -63,10 +66,10 @@ class UserService {
 	}
 
 	/** Creates an account and mails a link to verify its address. */
-	UserResponse signup(SignupRequest request) {
+	UserResponse signup(SignupRequest request, Client client) {
 		User user = create(request, false, this.mails::emailVerification);
 		this.metrics.counter(AuthMetrics.SIGNUPS).increment();
-		return UserResponse.of(user, this.tokens);
+		return this.sessions.begin(user, client);
 	}
 
 	/**
@@ -123,7 +126,8 @@ class UserService {
 	 * token. A new address gets a link to verify it and the previous one a notice; a new
 	 * password gets a notice.
 	 */
-	UserResponse update(TokenPrincipal principal, UpdateRequest request, String client) {
+	UserResponse update(TokenPrincipal principal, UpdateRequest request, Client from) {
+		String client = from.address();
 		User current = this.users.findById(principal.id())
 			.orElseThrow(() -> new TokenNoLongerValidException(TokenFailure.USER_INACTIVE));
 		FieldErrors errors = FieldErrors.of(this.validator.validate(request));
@@ -153,7 +157,8 @@ class UserService {
 			if (newHash != null) {
 				this.mails.passwordChanged(saved);
 			}
-			return UserResponse.of(saved, this.tokens);
+			// A new password ends every session: the client that set it gets a new one.
+			return (newHash != null) ? this.sessions.begin(saved, from) : UserResponse.of(saved, this.tokens);
 		}));
 		if (newHash != null) {
 			events.info("Password changed, earlier tokens revoked: user={}", principal.id());

@@ -34,7 +34,7 @@ import static org.mockito.Mockito.reset;
  */
 @DataJpaTest
 @ActiveProfiles("test")
-@Import({ SigninService.class, CredentialsConfig.class, ThrottleConfig.class })
+@Import({ SigninService.class, CredentialsConfig.class, ThrottleConfig.class, SessionConfig.class })
 @ImportAutoConfiguration(ValidationAutoConfiguration.class)
 @EnableConfigurationProperties(RecoveryProperties.class)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -70,24 +70,25 @@ class SigninRehashTests {
 
 	@Test
 	void signinWhenHashOutdatedThenHashedAgainWithTheCurrentParameters() {
-		this.signins.signin(new SigninRequest("john", null, PASSWORD), "192.0.2.1");
+		this.signins.signin(new SigninRequest("john", null, PASSWORD), new Client("192.0.2.1", "test"));
 
 		assertThat(passwordHash()).startsWith("{argon2}$argon2id$v=19$m=7168,t=5,p=1$");
-		assertThat(this.signins.signin(new SigninRequest("john", null, PASSWORD), "192.0.2.1").username())
-			.isEqualTo("john");
+		assertThat(this.signins.signin(new SigninRequest("john", null, PASSWORD), new Client("192.0.2.1", "test"))
+			.username()).isEqualTo("john");
 	}
 
 	@Test
 	void signinWhenHashingAtCapacityForTheUpgradeThenSignedInAndUpgradedLater(CapturedOutput output) {
 		doThrow(new PasswordHashingBusyException()).when(this.passwords).hash(any());
 
-		UserResponse response = this.signins.signin(new SigninRequest("john", null, PASSWORD), "192.0.2.1");
+		UserResponse response = this.signins.signin(new SigninRequest("john", null, PASSWORD),
+				new Client("192.0.2.1", "test"));
 
 		assertThat(response.username()).isEqualTo("john");
 		assertThat(passwordHash()).isEqualTo(OUTDATED_HASH);
 		assertThat(output).contains("Password hash upgrade postponed, hashing at capacity: user=");
 		reset(this.passwords);
-		this.signins.signin(new SigninRequest("john", null, PASSWORD), "192.0.2.1");
+		this.signins.signin(new SigninRequest("john", null, PASSWORD), new Client("192.0.2.1", "test"));
 		assertThat(passwordHash()).startsWith("{argon2}$argon2id$v=19$m=7168,t=5,p=1$");
 	}
 

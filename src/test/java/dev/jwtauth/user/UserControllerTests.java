@@ -72,7 +72,7 @@ class UserControllerTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "/users/signup/", "/users/signup" })
 	void signupWhenEnvelopeThenUnwrappedForTheServiceAnd201InEnvelope(String path) {
-		given(this.service.signup(any())).willReturn(JOHN);
+		given(this.service.signup(any(), any())).willReturn(JOHN);
 
 		assertThat(
 				post(path, "{\"user\":{\"username\":\"john\",\"password\":\"12345678\",\"email\":\"test@email.net\"}}"))
@@ -81,7 +81,7 @@ class UserControllerTests {
 			.bodyJson()
 			.isStrictlyEqualTo(
 					"{\"user\":{\"email\":\"test@email.net\",\"username\":\"john\",\"token\":\"issued-token\"}}");
-		verify(this.service).signup(new SignupRequest("john", "test@email.net", "12345678"));
+		verify(this.service).signup(eq(new SignupRequest("john", "test@email.net", "12345678")), any());
 	}
 
 	@ParameterizedTest
@@ -134,7 +134,8 @@ class UserControllerTests {
 		assertThat(authenticated(this.mvc.post().uri(path), "{\"user\":{\"email\":\"modified@email.net\"}}"))
 			.hasStatus(200);
 		verify(this.service).update(argThat(UserControllerTests::isTheTokensUser),
-				eq(new UpdateRequest(null, "modified@email.net", null, null)), eq("127.0.0.1"));
+				eq(new UpdateRequest(null, "modified@email.net", null, null)),
+				argThat((client) -> client.address().equals("127.0.0.1")));
 	}
 
 	@ParameterizedTest
@@ -147,7 +148,8 @@ class UserControllerTests {
 				"{\"user\":{\"username\":\"johnny\"}}"))
 			.hasStatus(200);
 		verify(this.service).update(argThat(UserControllerTests::isTheTokensUser),
-				eq(new UpdateRequest("johnny", null, null, null)), eq("127.0.0.1"));
+				eq(new UpdateRequest("johnny", null, null, null)),
+				argThat((client) -> client.address().equals("127.0.0.1")));
 	}
 
 	@Test
@@ -264,7 +266,7 @@ class UserControllerTests {
 		assertThat(post("/users/signup/", body)).hasStatus(413)
 			.bodyJson()
 			.isStrictlyEqualTo("{\"user\":{\"errors\":{\"error\":[\"Request body too large: at most 64 KiB.\"]}}}");
-		verify(this.service, never()).signup(any());
+		verify(this.service, never()).signup(any(), any());
 	}
 
 	@Test
@@ -284,7 +286,7 @@ class UserControllerTests {
 		assertThat(post("/users/signup/", "{\"user\":\"john\"}")).hasStatus(400)
 			.bodyJson()
 			.isStrictlyEqualTo("{\"user\":{\"errors\":{\"user\":[\"Expected an object.\"]}}}");
-		verify(this.service, never()).signup(any());
+		verify(this.service, never()).signup(any(), any());
 	}
 
 	@Test
@@ -312,7 +314,7 @@ class UserControllerTests {
 
 	@Test
 	void signupWhenMailIsOffThen503InEnvelope() {
-		given(this.service.signup(any())).willThrow(new MailUnavailableException());
+		given(this.service.signup(any(), any())).willThrow(new MailUnavailableException());
 
 		assertThat(post("/users/signup/",
 				"{\"user\":{\"username\":\"john\",\"password\":\"12345678\",\"email\":\"test@email.net\"}}"))

@@ -26,13 +26,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @DataJpaTest
 @ActiveProfiles("test")
 @Import({ UserService.class, SigninService.class, UserTokenSubjects.class, CredentialsConfig.class,
-		ThrottleConfig.class, RecoveryConfig.class })
+		ThrottleConfig.class, RecoveryConfig.class, SessionConfig.class })
 @ImportAutoConfiguration(ValidationAutoConfiguration.class)
 @MockitoBean(types = AccountMails.class)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class UserServiceTests {
 
-	private static final String CLIENT = "192.0.2.1";
+	private static final Client CLIENT = new Client("192.0.2.1", "test");
 
 	@Autowired
 	private UserService service;
@@ -54,7 +54,7 @@ class UserServiceTests {
 
 	@Test
 	void signupThenStoresOnlyAnArgon2idHash() {
-		this.service.signup(new SignupRequest("john", "john@example.com", "correct horse"));
+		this.service.signup(new SignupRequest("john", "john@example.com", "correct horse"), CLIENT);
 
 		String hash = this.jdbc.sql("select password_hash from users").query(String.class).single();
 		assertThat(hash).startsWith("{argon2}$argon2id$v=19$m=7168,t=5,p=1$").doesNotContain("correct horse");
@@ -64,7 +64,7 @@ class UserServiceTests {
 	void signupWhenPasswordsDifferOnlyInTheLastOf128CharactersThenOnlyTheSameOneSignsIn() {
 		String password = "ü".repeat(127) + "a";
 		String almost = "ü".repeat(127) + "b";
-		this.service.signup(new SignupRequest("john", "john@example.com", password));
+		this.service.signup(new SignupRequest("john", "john@example.com", password), CLIENT);
 
 		assertThat(this.signins.signin(new SigninRequest("john", null, password), CLIENT).username()).isEqualTo("john");
 		assertThatExceptionOfType(BadCredentialsException.class)
@@ -75,7 +75,7 @@ class UserServiceTests {
 	void signupWhenPasswordIs128CharactersBeyondTheBasicPlaneThenAccepted() {
 		String password = "😀".repeat(128);
 
-		this.service.signup(new SignupRequest("john", "john@example.com", password));
+		this.service.signup(new SignupRequest("john", "john@example.com", password), CLIENT);
 
 		assertThat(this.signins.signin(new SigninRequest(null, "JOHN@example.com", password), CLIENT).email())
 			.isEqualTo("john@example.com");
@@ -84,17 +84,17 @@ class UserServiceTests {
 	@Test
 	void signupWhenInvalidThenEveryFieldReportedAndNothingStored() {
 		assertThatExceptionOfType(UserValidationException.class)
-			.isThrownBy(() -> this.service.signup(new SignupRequest("john doe", "not-an-email", "short")))
+			.isThrownBy(() -> this.service.signup(new SignupRequest("john doe", "not-an-email", "short"), CLIENT))
 			.satisfies((ex) -> assertThat(ex.errors()).containsOnlyKeys("username", "email", "password"));
 		assertThat(this.users.count()).isZero();
 	}
 
 	@Test
 	void signupWhenBadFormatAndDuplicateThenBothReported() {
-		this.service.signup(new SignupRequest("john", "john@example.com", "password1"));
+		this.service.signup(new SignupRequest("john", "john@example.com", "password1"), CLIENT);
 
 		assertThatExceptionOfType(UserValidationException.class)
-			.isThrownBy(() -> this.service.signup(new SignupRequest("JOHN", "bad", "password1")))
+			.isThrownBy(() -> this.service.signup(new SignupRequest("JOHN", "bad", "password1"), CLIENT))
 			.satisfies((ex) -> {
 				assertThat(ex.errors().get("username")).containsExactly(Messages.DUPLICATE_USERNAME);
 				assertThat(ex.errors().get("email")).containsExactly(Messages.INVALID_EMAIL);
@@ -104,7 +104,7 @@ class UserServiceTests {
 
 	@Test
 	void signinWhenInactiveThenSameRefusalAsWrongPassword() {
-		this.service.signup(new SignupRequest("john", "john@example.com", "password1"));
+		this.service.signup(new SignupRequest("john", "john@example.com", "password1"), CLIENT);
 		this.jdbc.sql("update users set is_active = false").update();
 
 		assertThatExceptionOfType(BadCredentialsException.class)
@@ -114,7 +114,7 @@ class UserServiceTests {
 
 	@Test
 	void updateWhenPasswordChangedThenTokenVersionAdvancesAndHashChanges() {
-		UserResponse signedUp = this.service.signup(new SignupRequest("john", "john@example.com", "password1"));
+		UserResponse signedUp = this.service.signup(new SignupRequest("john", "john@example.com", "password1"), CLIENT);
 		long id = this.users.findByUsernameKey("john").orElseThrow().getId();
 		String oldHash = this.users.findById(id).orElseThrow().getPasswordHash();
 
@@ -131,7 +131,7 @@ class UserServiceTests {
 
 	@Test
 	void updateWhenOnlyEmailChangedThenTokenVersionStays() {
-		this.service.signup(new SignupRequest("john", "john@example.com", "password1"));
+		this.service.signup(new SignupRequest("john", "john@example.com", "password1"), CLIENT);
 		long id = this.users.findByUsernameKey("john").orElseThrow().getId();
 
 		this.service.update(principal(id), new UpdateRequest("John", "new@Example.com", null, null), CLIENT);
@@ -146,7 +146,7 @@ class UserServiceTests {
 	private TokenPrincipal principal(long id) {
 		User user = this.users.findById(id).orElseThrow();
 		return new TokenPrincipal(id, user.getUsername(), user.getEmail(), false, false, "token",
-				user.getTokenVersion());
+				user.getTokenVersion(), null);
 	}
 
 }

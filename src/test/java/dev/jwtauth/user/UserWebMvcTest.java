@@ -27,7 +27,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @ActiveProfiles("test")
 @Import({ SecurityConfig.class, CredentialsConfig.class })
 @MockitoBean(types = { UserService.class, SigninService.class, PasswordResets.class, EmailVerifications.class,
-		TokenSubjects.class, UserAdministration.class })
+		TokenSubjects.class, UserAdministration.class, Sessions.class })
 @interface UserWebMvcTest {
 
 }

@@ -40,6 +40,9 @@ class ApiDocumentationTests {
 			Map.entry("post /users/verify_email/", List.of("202", "400", "401", "429", "503")),
 			Map.entry("post /users/verify_email/confirm/", List.of("200", "400", "413", "415", "503")),
 			Map.entry("get /.well-known/jwks.json", List.of("200", "304")),
+			Map.entry("post /users/token/refresh/", List.of("200", "400", "413", "415")),
+			Map.entry("get /users/sessions/", List.of("200", "401")),
+			Map.entry("delete /users/sessions/{id}/", List.of("204", "401", "404")),
 			Map.entry("get /users/", List.of("200", "400", "401", "403", "503")),
 			Map.entry("get /users/{account}/", List.of("200", "401", "403", "404", "503")),
 			Map.entry("patch /users/{account}/", List.of("200", "400", "401", "403", "404", "503")));
@@ -69,7 +72,8 @@ class ApiDocumentationTests {
 		assertThat(JsonPath.<Map<String, Object>>read(document, "$.paths").keySet()).containsExactly("/users/signup/",
 				"/users/signin/", "/users/current/", "/users/update_current/", "/users/signout/",
 				"/users/password_reset/", "/users/password_reset/confirm/", "/users/verify_email/",
-				"/users/verify_email/confirm/", "/.well-known/jwks.json", "/users/", "/users/{account}/");
+				"/users/verify_email/confirm/", "/.well-known/jwks.json", "/users/token/refresh/", "/users/sessions/",
+				"/users/sessions/{id}/", "/users/", "/users/{account}/");
 		assertThat(JsonPath.<List<String>>read(document, "$.paths['/users/signin/'].post.tags"))
 			.containsExactly("Account");
 		assertThat(JsonPath.<List<String>>read(document, "$.paths['/users/{account}/'].patch.tags"))

@@ -69,7 +69,7 @@ class SwaggerUiBrowserTests {
 
 		assertThat(this.browser.findElements(By.cssSelector(".opblock-tag")))
 			.extracting((tag) -> tag.getAttribute("data-tag"))
-			.containsExactly("Account", "Administration");
+			.containsExactly("Account", "Tokens", "Administration");
 		List<String> operations = this.browser.findElements(By.cssSelector(".opblock-summary"))
 			.stream()
 			.map((summary) -> summary.findElement(By.cssSelector(".opblock-summary-method")).getText() + " "
@@ -78,7 +78,8 @@ class SwaggerUiBrowserTests {
 		assertThat(operations).containsExactly("POST /users/signup/", "POST /users/signin/", "GET /users/current/",
 				"PUT /users/current/", "DELETE /users/current/", "PATCH /users/current/", "POST /users/update_current/",
 				"POST /users/signout/", "POST /users/password_reset/", "POST /users/password_reset/confirm/",
-				"POST /users/verify_email/", "POST /users/verify_email/confirm/", "GET /users/",
+				"POST /users/verify_email/", "POST /users/verify_email/confirm/", "GET /.well-known/jwks.json",
+				"POST /users/token/refresh/", "GET /users/sessions/", "DELETE /users/sessions/{id}/", "GET /users/",
 				"GET /users/{account}/", "PATCH /users/{account}/");
 	}
 

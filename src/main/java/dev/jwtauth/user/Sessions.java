@@ -1,0 +1,337 @@
+package dev.jwtauth.user;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import dev.jwtauth.security.AuthMetrics;
+import dev.jwtauth.security.TokenPrincipal;
+import dev.jwtauth.security.TokenService;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Sessions and their refresh tokens. A signin begins a session and hands out its first
+ * refresh token; each refresh uses that token up and hands out the next, with a new
+ * access token of the session. A token used up and presented again is a copy in someone
+ * else's hands: the whole session ends at once. Only SHA-256 digests of refresh tokens
+ * are stored.
+ * <p>
+ * A session lives while the user is active and its token version is the one it began
+ * with, so that signing out, a new password and a reset end every session; until its
+ * absolute lifetime; and while it is refreshed within its idle lifetime.
+ */
+class Sessions {
+
+	/** 256 bits from a CSPRNG: beyond guessing. */
+	private static final int TOKEN_BYTES = 32;
+
+	/** A refresh token as issued: URL-safe Base64 without padding. */
+	private static final int TOKEN_LENGTH = 43;
+
+	private static final int ID_BYTES = 16;
+
+	private static final int MAX_ADDRESS_LENGTH = 64;
+
+	private static final int MAX_USER_AGENT_LENGTH = 256;
+
+	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+	/** Authentication events, for operators and alerting: never a token. */
+	private static final Logger events = LoggerFactory.getLogger("dev.jwtauth.auth");
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final TransactionOperations transactions;
+
+	private final TokenService tokens;
+
+	private final RefreshProperties properties;
+
+	private final MeterRegistry metrics;
+
+	private final Clock clock;
+
+	Sessions(JdbcClient jdbc, TransactionOperations transactions, TokenService tokens, RefreshProperties properties,
+			MeterRegistry metrics, Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.tokens = tokens;
+		this.properties = properties;
+		this.metrics = metrics;
+		this.clock = clock;
+	}
+
+	/**
+	 * The answer to a signin, a signup or a new password: the user with a new token and,
+	 * when refresh tokens are on, a new session and its first refresh token. Runs in the
+	 * caller's transaction when there is one.
+	 */
+	UserResponse begin(User user, Client client) {
+		if (!this.properties.enabled()) {
+			return UserResponse.of(user, this.tokens);
+		}
+		Instant now = this.clock.instant();
+		String id = ENCODER.encodeToString(randomBytes(ID_BYTES));
+		String refreshToken = ENCODER.encodeToString(randomBytes(TOKEN_BYTES));
+		this.transactions.executeWithoutResult((status) -> {
+			endLeastRecentlyUsed(user.getId());
+			this.jdbc.sql("""
+					insert into sessions (id, user_id, token_version, created_at, last_used_at, expires_at,
+					client_address, user_agent) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(id, user.getId(), user.getTokenVersion(), at(now), at(now),
+						at(now.plus(this.properties.lifetime())), storable(client.address(), MAX_ADDRESS_LENGTH),
+						storable(client.userAgent(), MAX_USER_AGENT_LENGTH))
+				.update();
+			this.jdbc.sql("insert into refresh_tokens (digest, session_id) values (?, ?)")
+				.params(digest(refreshToken), id)
+				.update();
+		});
+		return new UserResponse(user.getEmail(), user.getUsername(),
+				this.tokens.issue(user.getId(), user.getTokenVersion(), id), refreshToken);
+	}
+
+	/** Makes room for one more session: the user's least recently used ones end. */
+	private void endLeastRecentlyUsed(long userId) {
+		List<String> ids = this.jdbc.sql("select id from sessions where user_id = ? order by last_used_at desc, id")
+			.param(userId)
+			.query(String.class)
+			.list();
+		ids.stream()
+			.skip(this.properties.maxSessions() - 1L)
+			.forEach((id) -> this.jdbc.sql("delete from sessions where id = ?").param(id).update());
+	}
+
+	/**
+	 * Uses a refresh token up for a new access token and the next refresh token. Of
+	 * several requests with the same token, whether concurrent or not, the first is
+	 * answered and every later one is reuse, which ends the session: its access tokens
+	 * and refresh tokens, the first answer's included, stop working at once.
+	 * @throws UserValidationException when the token is unknown, used, expired, or of an
+	 * ended session, all with the same message
+	 */
+	UserResponse refresh(RefreshRequest request, Client client) {
+		FieldErrors errors = new FieldErrors();
+		if (request.refreshToken() == null) {
+			errors.add("refreshToken", Messages.REQUIRED).throwIfAny();
+		}
+		if (!this.properties.enabled()) {
+			errors.add("refreshToken", Messages.REFRESH_TOKENS_OFF).throwIfAny();
+		}
+		Refresh refresh = isWellFormed(request.refreshToken())
+				? this.transactions.execute((status) -> rotate(digest(request.refreshToken())))
+				: Refresh.refused("unknown", null, null);
+		if (refresh.response() == null) {
+			if (refresh.outcome().equals("reuse")) {
+				events.warn("Refresh token reused, session ended: user={} session={} client={}", refresh.userId(),
+						refresh.sessionId(), client.address());
+			}
+			else {
+				events.info("Refresh refused ({}): client={}", refresh.outcome(), client.address());
+			}
+			count(refresh.outcome());
+			errors.add("refreshToken", Messages.INVALID_REFRESH_TOKEN).throwIfAny();
+		}
+		count("success");
+		return refresh.response();
+	}
+
+	/** One refresh, in one transaction, under the lock of the session's row. */
+	private Refresh rotate(String digest) {
+		Optional<String> sessionId = this.jdbc.sql("select session_id from refresh_tokens where digest = ?")
+			.param(digest)
+			.query(String.class)
+			.optional();
+		if (sessionId.isEmpty()) {
+			return Refresh.refused("unknown", null, null);
+		}
+		String id = sessionId.get();
+		Optional<LockedSession> locked = this.jdbc.sql("""
+				select user_id, token_version, expires_at, last_used_at from sessions where id = ? for update""")
+			.param(id)
+			.query((row, number) -> new LockedSession(row.getLong(1), row.getInt(2),
+					row.getObject(3, OffsetDateTime.class).toInstant(),
+					row.getObject(4, OffsetDateTime.class).toInstant()))
+			.optional();
+		if (locked.isEmpty()) {
+			return Refresh.refused("ended", null, id);
+		}
+		LockedSession session = locked.get();
+		// Read again under the lock: a refresh that held it before may have used it up.
+		boolean used = this.jdbc.sql("select count(*) from refresh_tokens where digest = ? and used_at is not null")
+			.param(digest)
+			.query(Long.class)
+			.single() > 0;
+		if (used) {
+			end(id);
+			return Refresh.refused("reuse", session.userId(), id);
+		}
+		Instant now = this.clock.instant();
+		if (!now.isBefore(session.expiresAt())
+				|| !now.isBefore(session.lastUsedAt().plus(this.properties.idleLifetime()))) {
+			end(id);
+			return Refresh.refused("expired", session.userId(), id);
+		}
+		Optional<Account> user = this.jdbc
+			.sql("select username, email, is_active, token_version from users where id = ?")
+			.param(session.userId())
+			.query((row, number) -> new Account(row.getString(1), row.getString(2), row.getBoolean(3), row.getInt(4)))
+			.optional()
+			.filter((account) -> account.active() && account.tokenVersion() == session.tokenVersion());
+		if (user.isEmpty()) {
+			end(id);
+			return Refresh.refused("ended", session.userId(), id);
+		}
+		String next = ENCODER.encodeToString(randomBytes(TOKEN_BYTES));
+		this.jdbc.sql("update refresh_tokens set used_at = ? where digest = ?").params(at(now), digest).update();
+		this.jdbc.sql("insert into refresh_tokens (digest, session_id) values (?, ?)")
+			.params(digest(next), id)
+			.update();
+		this.jdbc.sql("update sessions set last_used_at = ? where id = ?").params(at(now), id).update();
+		Account found = user.get();
+		return new Refresh("success", session.userId(), id, new UserResponse(found.email(), found.username(),
+				this.tokens.issue(session.userId(), session.tokenVersion(), id), next));
+	}
+
+	/** The user's live sessions, the most recently used first. */
+	SessionList list(TokenPrincipal principal) {
+		Instant now = this.clock.instant();
+		return new SessionList(this.jdbc.sql("""
+				select s.id, s.created_at, s.last_used_at, s.expires_at, s.client_address, s.user_agent
+				from sessions s join users u on u.id = s.user_id
+				where s.user_id = ? and s.token_version = u.token_version and s.expires_at > ? and s.last_used_at > ?
+				order by s.last_used_at desc, s.id""")
+			.params(principal.id(), at(now), at(now.minus(this.properties.idleLifetime())))
+			.query((row, number) -> new SessionView(row.getString(1), instant(row.getObject(2, OffsetDateTime.class)),
+					instant(row.getObject(3, OffsetDateTime.class)), instant(row.getObject(4, OffsetDateTime.class)),
+					row.getString(5), row.getString(6), row.getString(1).equals(principal.sessionId())))
+			.list());
+	}
+
+	/**
+	 * Ends one of the user's sessions: its refresh token and its access tokens stop
+	 * working at once.
+	 * @throws AccountNotFoundException when the user has no session of that name
+	 */
+	void end(TokenPrincipal principal, String id) {
+		int ended = this.jdbc.sql("delete from sessions where id = ? and user_id = ?")
+			.params(id, principal.id())
+			.update();
+		if (ended == 0) {
+			throw new AccountNotFoundException();
+		}
+		events.info("Session ended by its user: user={} session={}", principal.id(), id);
+	}
+
+	private void end(String id) {
+		this.jdbc.sql("delete from sessions where id = ?").param(id).update();
+	}
+
+	/**
+	 * Forgets sessions that can no longer be refreshed: expired, idle too long, or of an
+	 * earlier token version.
+	 */
+	@Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT2M")
+	void forgetEnded() {
+		Instant now = this.clock.instant();
+		this.jdbc.sql("delete from sessions where expires_at <= ? or last_used_at <= ?")
+			.params(at(now), at(now.minus(this.properties.idleLifetime())))
+			.update();
+		this.jdbc.sql("""
+				delete from sessions
+				where token_version <> (select users.token_version from users where users.id = sessions.user_id)""")
+			.update();
+	}
+
+	private void count(String outcome) {
+		this.metrics.counter(AuthMetrics.REFRESHES, "outcome", outcome).increment();
+	}
+
+	private byte[] randomBytes(int size) {
+		byte[] bytes = new byte[size];
+		this.random.nextBytes(bytes);
+		return bytes;
+	}
+
+	/**
+	 * Whether the text can be a refresh token as issued, checked before any digest or
+	 * query so that junk of any size costs nothing.
+	 */
+	private static boolean isWellFormed(String token) {
+		if (token.length() != TOKEN_LENGTH) {
+			return false;
+		}
+		for (int i = 0; i < TOKEN_LENGTH; i++) {
+			char c = token.charAt(i);
+			boolean base64Url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+					|| c == '_';
+			if (!base64Url) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Text a client sent, fit for any database: printable characters only, no longer than
+	 * the column.
+	 */
+	private static String storable(String text, int maxLength) {
+		StringBuilder kept = new StringBuilder();
+		text.codePoints()
+			.filter((c) -> c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0) && Character.isDefined(c))
+			.limit(maxLength)
+			.forEach(kept::appendCodePoint);
+		return (kept.length() > maxLength) ? kept.substring(0, maxLength) : kept.toString();
+	}
+
+	private static OffsetDateTime at(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Instant instant(OffsetDateTime time) {
+		return time.toInstant();
+	}
+
+	private static String digest(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
+	}
+
+	private record Account(String username, String email, boolean active, int tokenVersion) {
+	}
+
+	private record LockedSession(long userId, int tokenVersion, Instant expiresAt, Instant lastUsedAt) {
+	}
+
+	/** What a refresh came to: an answer, or the reason there is none. */
+	private record Refresh(String outcome, Long userId, String sessionId, UserResponse response) {
+
+		static Refresh refused(String outcome, Long userId, String sessionId) {
+			return new Refresh(outcome, userId, sessionId, null);
+		}
+
+	}
+
+}

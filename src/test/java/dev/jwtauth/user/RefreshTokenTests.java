@@ -1,0 +1,323 @@
+package dev.jwtauth.user;
+
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import dev.jwtauth.Concurrently;
+import dev.jwtauth.TestUsers;
+import dev.jwtauth.TokenRequests;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Refresh tokens and sessions over HTTP, as clients use them: rotation, reuse detection,
+ * concurrent refreshes with one token, the sessions list, and every way a session ends.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "auth.refresh.enabled=true", "auth.refresh.max-sessions=3" })
+@AutoConfigureRestTestClient
+@ActiveProfiles("test")
+@ExtendWith(OutputCaptureExtension.class)
+@Tag("slow")
+abstract class RefreshTokenTests {
+
+	private static final String INVALID = "Invalid or expired refresh token.";
+
+	@Autowired
+	private RestTestClient client;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private MeterRegistry metrics;
+
+	@BeforeEach
+	void clean() {
+		this.jdbc.sql("delete from users").update();
+		this.jdbc.sql("delete from signin_failures").update();
+	}
+
+	@Test
+	void signupAndSigninThenARefreshTokenAndAStoredDigestOnly() {
+		EntityExchangeResult<String> signup = signup("ada");
+		EntityExchangeResult<String> signin = signin("ada", "curl/8.5");
+
+		String refreshToken = TokenRequests.read(signin, "$.user.refresh_token");
+		assertThat(refreshToken).matches("[A-Za-z0-9_-]{43}");
+		assertThat(TokenRequests.read(signup, "$.user.refresh_token")).isNotEqualTo(refreshToken);
+		assertThat(this.jdbc.sql("select count(*) from sessions").query(Long.class).single()).isEqualTo(2);
+		List<String> stored = this.jdbc.sql("select digest from refresh_tokens").query(String.class).list();
+		assertThat(stored).hasSize(2).doesNotContain(refreshToken).allMatch((digest) -> digest.matches("[0-9a-f]{64}"));
+	}
+
+	@Test
+	void refreshThenNewTokenAndNextRefreshTokenAndTheOldOneIsVoid() {
+		String first = TokenRequests.read(signin("ada", "app/1"), "$.user.refresh_token");
+
+		EntityExchangeResult<String> refreshed = refresh(first);
+
+		assertThat(refreshed.getStatus().value()).isEqualTo(200);
+		assertThat(JsonPath.<Map<String, Object>>read(refreshed.getResponseBody(), "$.user")).containsOnlyKeys("email",
+				"username", "token", "refresh_token");
+		String token = TokenRequests.read(refreshed, "$.user.token");
+		String next = TokenRequests.read(refreshed, "$.user.refresh_token");
+		assertThat(next).isNotEqualTo(first);
+		assertThat(current(token)).isEqualTo(200);
+		assertThat(refresh(next).getStatus().value()).isEqualTo(200);
+	}
+
+	@Test
+	void refreshWhenATokenIsUsedAgainThenTheWholeSessionEndsLoggedAndCounted(CapturedOutput output) {
+		String stolen = TokenRequests.read(signin("ada", "app/1"), "$.user.refresh_token");
+		EntityExchangeResult<String> owner = refresh(stolen);
+		String ownersToken = TokenRequests.read(owner, "$.user.token");
+		String ownersNext = TokenRequests.read(owner, "$.user.refresh_token");
+		double reusesBefore = reuses();
+
+		EntityExchangeResult<String> thief = refresh(stolen);
+
+		assertRefused(thief);
+		assertRefused(refresh(ownersNext));
+		assertThat(current(ownersToken)).isEqualTo(401);
+		assertThat(this.jdbc.sql("select count(*) from sessions").query(Long.class).single()).isZero();
+		assertThat(reuses()).isEqualTo(reusesBefore + 1);
+		assertThat(output).contains("Refresh token reused, session ended").doesNotContain(stolen);
+	}
+
+	@Test
+	void refreshWhenTwentyAtOnceWithOneTokenThenAtMostOneAnswerAndNoLiveSuccessor() throws Exception {
+		String token = TokenRequests.read(signin("ada", "app/1"), "$.user.refresh_token");
+
+		List<EntityExchangeResult<String>> answers = Concurrently.times(20, () -> refresh(token));
+
+		assertThat(answers).allSatisfy((answer) -> assertThat(answer.getStatus().value()).isIn(200, 400));
+		List<EntityExchangeResult<String>> successes = answers.stream()
+			.filter((answer) -> answer.getStatus().value() == 200)
+			.toList();
+		assertThat(successes).hasSizeLessThanOrEqualTo(1);
+		for (EntityExchangeResult<String> success : successes) {
+			assertRefused(refresh(TokenRequests.read(success, "$.user.refresh_token")));
+			assertThat(current(TokenRequests.read(success, "$.user.token"))).isEqualTo(401);
+		}
+		assertThat(this.jdbc.sql("select count(*) from sessions").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void refreshWhenUnknownMalformedOrMissingThen400AndNothingChanges() {
+		signin("ada", "app/1");
+
+		assertRefused(refresh("A".repeat(43)));
+		assertRefused(refresh("not a token"));
+		assertRefused(refresh("x".repeat(1_000)));
+		EntityExchangeResult<String> missing = this.client.post()
+			.uri("/users/token/refresh/")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"user\":{}}")
+			.exchange()
+			.returnResult(String.class);
+		assertThat(missing.getStatus().value()).isEqualTo(400);
+		assertThat(TokenRequests.read(missing, "$.user.errors.refresh_token[0]")).isEqualTo("This field is required.");
+		assertThat(this.jdbc.sql("select count(*) from sessions").query(Long.class).single()).isOne();
+	}
+
+	@Test
+	void sessionsThenOnePerSigninWithWhereAndWhenAndNeverAToken() {
+		signin("ada", "phone\tapp/2");
+		EntityExchangeResult<String> laptop = signin("ada", "laptop browser");
+		String token = TokenRequests.read(laptop, "$.user.token");
+
+		EntityExchangeResult<String> sessions = TokenRequests.exchange(this.client.get().uri("/users/sessions/"),
+				token);
+
+		assertThat(sessions.getStatus().value()).isEqualTo(200);
+		List<Map<String, Object>> listed = JsonPath.read(sessions.getResponseBody(), "$.user.sessions");
+		assertThat(listed).hasSize(2);
+		assertThat(listed.get(0))
+			.containsOnlyKeys("id", "created_at", "last_used_at", "expires_at", "client_address", "user_agent",
+					"current")
+			.containsEntry("user_agent", "laptop browser")
+			.containsEntry("client_address", "127.0.0.1")
+			.containsEntry("current", true);
+		assertThat(listed.get(1)).containsEntry("current", false).containsEntry("user_agent", "phoneapp/2");
+		assertThat(sessions.getResponseBody()).doesNotContain(TokenRequests.read(laptop, "$.user.refresh_token"));
+	}
+
+	@Test
+	void endSessionThenItsTokensStopAtOnceAndOthersStay() {
+		EntityExchangeResult<String> phone = signin("ada", "phone");
+		EntityExchangeResult<String> laptop = signin("ada", "laptop");
+		String laptopToken = TokenRequests.read(laptop, "$.user.token");
+		String phoneId = JsonPath.read(
+				TokenRequests.exchange(this.client.get().uri("/users/sessions/"), laptopToken).getResponseBody(),
+				"$.user.sessions[1].id");
+
+		assertThat(TokenRequests.exchange(this.client.delete().uri("/users/sessions/{id}/", phoneId), laptopToken)
+			.getStatus()
+			.value()).isEqualTo(204);
+
+		assertThat(current(TokenRequests.read(phone, "$.user.token"))).isEqualTo(401);
+		assertRefused(refresh(TokenRequests.read(phone, "$.user.refresh_token")));
+		assertThat(current(laptopToken)).isEqualTo(200);
+		assertThat(TokenRequests.exchange(this.client.delete().uri("/users/sessions/{id}/", phoneId), laptopToken)
+			.getStatus()
+			.value()).isEqualTo(404);
+	}
+
+	@Test
+	void endSessionWhenAnotherUsersThen404AndItStays() {
+		EntityExchangeResult<String> ada = signin("ada", "phone");
+		String adaSession = JsonPath.read(TokenRequests
+			.exchange(this.client.get().uri("/users/sessions/"), TokenRequests.read(ada, "$.user.token"))
+			.getResponseBody(), "$.user.sessions[0].id");
+		String bob = TokenRequests.read(signupAs("bob"), "$.user.token");
+
+		assertThat(TokenRequests.exchange(this.client.delete().uri("/users/sessions/{id}/", adaSession), bob)
+			.getStatus()
+			.value()).isEqualTo(404);
+		assertThat(refresh(TokenRequests.read(ada, "$.user.refresh_token")).getStatus().value()).isEqualTo(200);
+	}
+
+	@Test
+	void signoutThenEverySessionEnds() {
+		EntityExchangeResult<String> phone = signin("ada", "phone");
+		EntityExchangeResult<String> laptop = signin("ada", "laptop");
+
+		TokenRequests.exchange(this.client.post().uri("/users/signout/"), TokenRequests.read(laptop, "$.user.token"));
+
+		assertRefused(refresh(TokenRequests.read(phone, "$.user.refresh_token")));
+		assertRefused(refresh(TokenRequests.read(laptop, "$.user.refresh_token")));
+	}
+
+	@Test
+	void passwordChangeThenEveryOtherSessionEndsAndTheChangerGetsANewOne() {
+		EntityExchangeResult<String> phone = signin("ada", "phone");
+		EntityExchangeResult<String> laptop = signin("ada", "laptop");
+
+		EntityExchangeResult<String> changed = TokenRequests.exchange(this.client.post()
+			.uri("/users/update_current/")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"user\":{\"password\":\"another password\",\"current_password\":\"" + TestUsers.PASSWORD + "\"}}"),
+				TokenRequests.read(laptop, "$.user.token"));
+
+		assertThat(changed.getStatus().value()).isEqualTo(200);
+		assertRefused(refresh(TokenRequests.read(phone, "$.user.refresh_token")));
+		assertRefused(refresh(TokenRequests.read(laptop, "$.user.refresh_token")));
+		assertThat(refresh(TokenRequests.read(changed, "$.user.refresh_token")).getStatus().value()).isEqualTo(200);
+	}
+
+	@Test
+	void deactivationAndDeletionThenSessionsEnd() {
+		EntityExchangeResult<String> ada = signin("ada", "phone");
+		this.jdbc.sql("update users set is_active = false where username = 'ada'").update();
+
+		assertRefused(refresh(TokenRequests.read(ada, "$.user.refresh_token")));
+
+		this.jdbc.sql("update users set is_active = true where username = 'ada'").update();
+		EntityExchangeResult<String> again = signin("ada", "phone");
+		this.jdbc.sql("delete from users where username = 'ada'").update();
+		assertRefused(refresh(TokenRequests.read(again, "$.user.refresh_token")));
+		assertThat(this.jdbc.sql("select count(*) from refresh_tokens").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void sessionWhenExpiredOrIdleTooLongThenRefusedAndForgotten() {
+		EntityExchangeResult<String> expired = signin("ada", "phone");
+		EntityExchangeResult<String> idle = signin("ada", "laptop");
+		this.jdbc.sql("update sessions set expires_at = created_at where user_agent = 'phone'").update();
+		this.jdbc.sql("update sessions set last_used_at = ? where user_agent = 'laptop'")
+			.param(java.time.OffsetDateTime.now().minusDays(8))
+			.update();
+
+		assertRefused(refresh(TokenRequests.read(expired, "$.user.refresh_token")));
+		assertRefused(refresh(TokenRequests.read(idle, "$.user.refresh_token")));
+		assertThat(current(TokenRequests.read(expired, "$.user.token"))).isEqualTo(401);
+		assertThat(this.jdbc.sql("select count(*) from sessions").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void signinBeyondTheMostSessionsThenTheLeastRecentlyUsedEnds() {
+		EntityExchangeResult<String> oldest = signin("ada", "1");
+		signin("ada", "2");
+		signin("ada", "3");
+
+		signin("ada", "4");
+
+		assertThat(this.jdbc.sql("select user_agent from sessions order by user_agent").query(String.class).list())
+			.containsExactly("2", "3", "4");
+		assertRefused(refresh(TokenRequests.read(oldest, "$.user.refresh_token")));
+	}
+
+	private EntityExchangeResult<String> signup(String username) {
+		return signupAs(username);
+	}
+
+	private EntityExchangeResult<String> signupAs(String username) {
+		return this.client.post()
+			.uri("/users/signup/")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"user\":{\"username\":\"%s\",\"email\":\"%s@example.com\",\"password\":\"%s\"}}"
+				.formatted(username, username, TestUsers.PASSWORD))
+			.exchange()
+			.returnResult(String.class);
+	}
+
+	private EntityExchangeResult<String> signin(String username, String userAgent) {
+		if (this.jdbc.sql("select count(*) from users where username = ?")
+			.param(username)
+			.query(Long.class)
+			.single() == 0) {
+			signupAs(username);
+			this.jdbc.sql("delete from sessions").update();
+		}
+		EntityExchangeResult<String> signin = this.client.post()
+			.uri("/users/signin/")
+			.header("User-Agent", userAgent)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"user\":{\"username\":\"%s\",\"password\":\"%s\"}}".formatted(username, TestUsers.PASSWORD))
+			.exchange()
+			.returnResult(String.class);
+		assertThat(signin.getStatus().value()).isEqualTo(200);
+		return signin;
+	}
+
+	private EntityExchangeResult<String> refresh(String refreshToken) {
+		return this.client.post()
+			.uri("/users/token/refresh/")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("user", Map.of("refresh_token", refreshToken)))
+			.exchange()
+			.returnResult(String.class);
+	}
+
+	private int current(String token) {
+		return TokenRequests.exchange(this.client.get().uri("/users/current/"), token).getStatus().value();
+	}
+
+	private double reuses() {
+		return this.metrics.counter("auth.token.refreshes", "outcome", "reuse").count();
+	}
+
+	private static void assertRefused(EntityExchangeResult<String> answer) {
+		assertThat(answer.getStatus().value()).isEqualTo(400);
+		assertThat(TokenRequests.read(answer, "$.user.errors.refresh_token[0]")).isEqualTo(INVALID);
+	}
+
+}
