@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.jayway.jsonpath.JsonPath;
@@ -82,6 +83,27 @@ abstract class UserApiTests {
 		assertThat(update.read("$.user.token")).startsWith("eyJ");
 		assertThat(this.jdbc.sql("select email from users where username = 'john'").query(String.class).single())
 			.isEqualTo("modified@email.net");
+		for (Response response : List.of(signup, signin, update)) {
+			assertThat(JsonPath.<Map<String, Object>>read(response.body(), "$.user"))
+				.as("the original's bodies, no refresh token while refresh tokens are off")
+				.containsOnlyKeys("email", "username", "token");
+		}
+	}
+
+	@Test
+	void refreshWhenRefreshTokensOffThenSaysSoAndNoSessions() {
+		String token = signup("john", "john@example.com", "12345678").read("$.user.token");
+
+		Response refresh = post("/users/token/refresh/", "{\"user\":{\"refresh_token\":\"" + "A".repeat(43) + "\"}}",
+				null);
+		Response sessions = get("/users/sessions/", token);
+
+		assertThat(refresh.status()).isEqualTo(400);
+		assertThat(refresh.read("$.user.errors.refresh_token[0]"))
+			.isEqualTo("Refresh tokens are not enabled on this server.");
+		assertThat(sessions.status()).isEqualTo(200);
+		assertThat(sessions.body()).isEqualTo("{\"user\":{\"sessions\":[]}}");
+		assertThat(this.jdbc.sql("select count(*) from sessions").query(Long.class).single()).isZero();
 	}
 
 	@Test
