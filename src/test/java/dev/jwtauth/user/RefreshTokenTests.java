@@ -1,5 +1,6 @@
 package dev.jwtauth.user;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +49,9 @@ abstract class RefreshTokenTests {
 
 	@Autowired
 	private MeterRegistry metrics;
+
+	@Autowired
+	private Sessions sessions;
 
 	@BeforeEach
 	void clean() {
@@ -243,13 +247,31 @@ abstract class RefreshTokenTests {
 		EntityExchangeResult<String> idle = signin("ada", "laptop");
 		this.jdbc.sql("update sessions set expires_at = created_at where user_agent = 'phone'").update();
 		this.jdbc.sql("update sessions set last_used_at = ? where user_agent = 'laptop'")
-			.param(java.time.OffsetDateTime.now().minusDays(8))
+			.param(OffsetDateTime.now().minusDays(8))
 			.update();
 
 		assertRefused(refresh(TokenRequests.read(expired, "$.user.refresh_token")));
 		assertRefused(refresh(TokenRequests.read(idle, "$.user.refresh_token")));
 		assertThat(current(TokenRequests.read(expired, "$.user.token"))).isEqualTo(401);
 		assertThat(this.jdbc.sql("select count(*) from sessions").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void cleanupThenExpiredIdleAndRevokedSessionsAndTheirTokensForgottenAndLiveOnesKept() {
+		signin("ada", "expired");
+		signin("ada", "idle");
+		signin("ada", "live");
+		signin("bob", "signed out");
+		this.jdbc.sql("update sessions set expires_at = created_at where user_agent = 'expired'").update();
+		this.jdbc.sql("update sessions set last_used_at = ? where user_agent = 'idle'")
+			.param(OffsetDateTime.now().minusDays(8))
+			.update();
+		this.jdbc.sql("update users set token_version = token_version + 1 where username = 'bob'").update();
+
+		this.sessions.forgetEnded();
+
+		assertThat(this.jdbc.sql("select user_agent from sessions").query(String.class).list()).containsExactly("live");
+		assertThat(this.jdbc.sql("select count(*) from refresh_tokens").query(Long.class).single()).isOne();
 	}
 
 	@Test
@@ -285,7 +307,10 @@ abstract class RefreshTokenTests {
 			.query(Long.class)
 			.single() == 0) {
 			signupAs(username);
-			this.jdbc.sql("delete from sessions").update();
+			// Only the signins of a test count: forget the session signup began.
+			this.jdbc.sql("delete from sessions where user_id = (select id from users where username = ?)")
+				.param(username)
+				.update();
 		}
 		EntityExchangeResult<String> signin = this.client.post()
 			.uri("/users/signin/")
