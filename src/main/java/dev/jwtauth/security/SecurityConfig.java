@@ -22,6 +22,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -82,6 +84,18 @@ public class SecurityConfig {
 					predecessorTokens.getIfAvailable(() -> PredecessorTokens.NONE), exceptionResolver,
 					AuthMetrics.registry(metrics)), AnonymousAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * Spring Security's firewall, but for header values: those in UTF-8 are read as UTF-8
+	 * (see {@link HeaderValues}), so that clients whose User-Agent says more than ASCII
+	 * can sign in; control characters and line separators are refused as before.
+	 */
+	@Bean
+	static HttpFirewall httpFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHeaderValues(HeaderValues::isText);
+		return firewall;
 	}
 
 	/**

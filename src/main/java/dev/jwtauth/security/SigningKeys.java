@@ -109,6 +109,11 @@ final class SigningKeys {
 		return this.signingAlgorithm;
 	}
 
+	/** Whether some key verifies ES256 signatures. */
+	boolean verifiesEs256() {
+		return this.verificationKeys.values().stream().anyMatch((key) -> key.algorithm() == Jwts.SIG.ES256);
+	}
+
 	/** The algorithms some key verifies with. */
 	List<SecureDigestAlgorithm<?, ?>> algorithms() {
 		return this.verificationKeys.values().stream().map(VerificationKey::algorithm).distinct().toList();

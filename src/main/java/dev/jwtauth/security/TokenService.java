@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -85,7 +86,8 @@ public class TokenService {
 	/**
 	 * @param issuer the {@code iss} of every token issued; a token naming another is
 	 * refused
-	 * @param audience the {@code aud} of every token issued, none if empty
+	 * @param audience the {@code aud} of every token issued, none if empty; a token for
+	 * another audience, or for none while one is configured, is refused
 	 */
 	TokenService(SigningKeys keys, String issuer, List<String> audience, Duration lifetime, Clock clock) {
 		this.keys = keys;
@@ -170,7 +172,9 @@ public class TokenService {
 		else if (!this.audience.isEmpty()) {
 			builder.audience().add(this.audience).and();
 		}
-		return builder.signWith(this.keys.signingKey(), (SecureDigestAlgorithm) this.keys.signingAlgorithm()).compact();
+		String token = builder.signWith(this.keys.signingKey(), (SecureDigestAlgorithm) this.keys.signingAlgorithm())
+			.compact();
+		return (this.keys.signingAlgorithm() == Jwts.SIG.ES256) ? EcdsaSignatures.lowS(token) : token;
 	}
 
 	VerifiedToken verify(String token) throws TokenRejectedException {
@@ -181,6 +185,9 @@ public class TokenService {
 		Remembered remembered = this.verified.getIfPresent(digest);
 		if (remembered != null && this.clock.instant().isBefore(remembered.expiresAt())) {
 			return remembered.token();
+		}
+		if (this.keys.verifiesEs256() && EcdsaSignatures.hasHighS(token)) {
+			throw new TokenRejectedException(TokenFailure.INVALID, BAD_SIGNATURE);
 		}
 		Claims claims = parse(token);
 		VerifiedToken verifiedToken = toVerifiedToken(claims);
@@ -223,6 +230,7 @@ public class TokenService {
 				&& version <= Integer.MAX_VALUE
 				&& !claims.getIssuedAt().toInstant().isAfter(this.clock.instant().plusSeconds(CLOCK_SKEW_SECONDS))
 				&& (claims.getIssuer() == null || claims.getIssuer().equals(this.issuer))
+				&& Set.copyOf(this.audience).equals((claims.getAudience() != null) ? claims.getAudience() : Set.of())
 				&& (session == null || session instanceof String);
 		if (!wellFormed) {
 			throw new TokenRejectedException(TokenFailure.INVALID, MALFORMED);

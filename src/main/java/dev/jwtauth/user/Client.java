@@ -2,6 +2,8 @@ package dev.jwtauth.user;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.jwtauth.security.HeaderValues;
+
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -16,7 +18,7 @@ record Client(String address, String userAgent) {
 
 	static Client of(HttpServletRequest request) {
 		String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
-		return new Client(request.getRemoteAddr(), (userAgent != null) ? userAgent : "");
+		return new Client(request.getRemoteAddr(), (userAgent != null) ? HeaderValues.decoded(userAgent) : "");
 	}
 
 }

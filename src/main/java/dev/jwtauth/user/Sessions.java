@@ -78,6 +78,10 @@ class Sessions {
 		this.clock = clock;
 	}
 
+	boolean enabled() {
+		return this.properties.enabled();
+	}
+
 	/**
 	 * The answer to a signin, a signup or a new password: the user with a new token and,
 	 * when refresh tokens are on, a new session and its first refresh token. Runs in the

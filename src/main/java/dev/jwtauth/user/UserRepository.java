@@ -1,5 +1,7 @@
 package dev.jwtauth.user;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,19 +48,26 @@ interface UserRepository extends JpaRepository<User, Long> {
 	/**
 	 * Locks the row of the user {@code principal} was authenticated as, for a change its
 	 * token authorises, and checks that the token still stands: a sign-out, password
-	 * change, deactivation or deletion committed since the request was authenticated
-	 * refuses the change. Runs inside the transaction that makes the change.
-	 * @throws TokenNoLongerValidException when the user is gone or inactive, or the
-	 * token's version is no longer the user's
+	 * change, deactivation, deletion or end of the token's session committed since the
+	 * request was authenticated refuses the change. The session's row is locked too, so
+	 * that it cannot end before the change is committed. Runs inside the transaction that
+	 * makes the change.
+	 * @throws TokenNoLongerValidException when the user is gone or inactive, the token's
+	 * version is no longer the user's, or its session has ended
 	 */
 	default User lockForChangeBy(TokenPrincipal principal) {
 		User user = findForUpdateById(principal.id()).filter(User::isActive)
 			.orElseThrow(() -> new TokenNoLongerValidException(TokenFailure.USER_INACTIVE));
-		if (user.getTokenVersion() != principal.tokenVersion()) {
+		if (user.getTokenVersion() != principal.tokenVersion() || (principal.sessionId() != null
+				&& lockSession(principal.sessionId(), principal.id(), OffsetDateTime.now(ZoneOffset.UTC)).isEmpty())) {
 			throw new TokenNoLongerValidException(TokenFailure.REVOKED);
 		}
 		return user;
 	}
+
+	@Query(value = "select id from sessions where id = :id and user_id = :userId and expires_at > :now for update",
+			nativeQuery = true)
+	Optional<String> lockSession(String id, long userId, OffsetDateTime now);
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select u from User u where u.usernameKey = :usernameKey")

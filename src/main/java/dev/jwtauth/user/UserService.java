@@ -157,8 +157,14 @@ class UserService {
 			if (newHash != null) {
 				this.mails.passwordChanged(saved);
 			}
-			// A new password ends every session: the client that set it gets a new one.
-			return (newHash != null) ? this.sessions.begin(saved, from) : UserResponse.of(saved, this.tokens);
+			// A new password ends every session: the client that set it begins a new one.
+			if (newHash != null) {
+				return this.sessions.begin(saved, from);
+			}
+			// With refresh tokens, only a refresh renews a token, within its session: a
+			// change answers with the token it was made with.
+			return this.sessions.enabled() ? new UserResponse(saved.getEmail(), saved.getUsername(), principal.token())
+					: UserResponse.of(saved, this.tokens);
 		}));
 		if (newHash != null) {
 			events.info("Password changed, earlier tokens revoked: user={}", principal.id());

@@ -1,5 +1,6 @@
 package dev.jwtauth.security;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -7,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -303,6 +305,48 @@ class TokenServiceTests {
 		claims.remove("iss");
 
 		assertThat(this.tokens.verify(signed(claims)).userId()).isEqualTo(42);
+	}
+
+	@Test
+	void verifyWhenForAnotherAudienceOrNoneWhileOneIsConfiguredThenInvalid() throws Exception {
+		TokenService orders = new TokenService(SigningKeys.hmac(List.of(SECRET)), "jwt-auth", List.of("orders"),
+				Duration.ofHours(1), fixedAt(NOW));
+		Map<String, Object> payments = validClaims();
+		payments.put("aud", "payments");
+		Map<String, Object> both = validClaims();
+		both.put("aud", List.of("orders", "payments"));
+		Map<String, Object> forOrders = validClaims();
+		forOrders.put("aud", List.of("orders"));
+
+		assertRejected(orders, signed(payments), TokenFailure.INVALID);
+		assertRejected(orders, signed(both), TokenFailure.INVALID);
+		assertRejected(orders, signed(validClaims()), TokenFailure.INVALID);
+		assertRejected(this.tokens, signed(forOrders), TokenFailure.INVALID);
+		assertThat(orders.verify(signed(forOrders)).userId()).isEqualTo(42);
+		assertThat(orders.verify(orders.issue(7, 0)).userId()).isEqualTo(7);
+	}
+
+	@Test
+	void issueWhenEs256ThenTheLowerSAndTheHigherSpellingOfTheSameSignatureIsInvalid() throws Exception {
+		TokenService service = asymmetric(TokenAlgorithm.ES256, TokenAlgorithm.ES256.generateKeyPair(), List.of(),
+				List.of());
+		BigInteger order = new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
+		for (int i = 0; i < 20; i++) {
+			String token = service.issue(42, i);
+			assertThat(EcdsaSignatures.hasHighS(token)).as("issued with the lower s").isFalse();
+			String[] parts = token.split("\\.");
+			byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
+			BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
+			byte[] higher = order.subtract(s).toByteArray();
+			Arrays.fill(signature, 32, 64, (byte) 0);
+			int length = Math.min(higher.length, 32);
+			System.arraycopy(higher, higher.length - length, signature, 64 - length, length);
+			String otherSpelling = parts[0] + "." + parts[1] + "."
+					+ Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+
+			assertThat(service.verify(token).tokenVersion()).isEqualTo(i);
+			assertRejected(service, otherSpelling, TokenFailure.INVALID);
+		}
 	}
 
 	@Test

@@ -1,11 +1,13 @@
 package dev.jwtauth.user;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.jwtauth.Concurrently;
+import dev.jwtauth.RawHttp;
 import dev.jwtauth.TestUsers;
 import dev.jwtauth.TokenRequests;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +21,7 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -52,6 +55,9 @@ abstract class RefreshTokenTests {
 
 	@Autowired
 	private Sessions sessions;
+
+	@LocalServerPort
+	private int port;
 
 	@BeforeEach
 	void clean() {
@@ -272,6 +278,50 @@ abstract class RefreshTokenTests {
 
 		assertThat(this.jdbc.sql("select user_agent from sessions").query(String.class).list()).containsExactly("live");
 		assertThat(this.jdbc.sql("select count(*) from refresh_tokens").query(Long.class).single()).isOne();
+	}
+
+	@Test
+	void updateThenAnswersWithThePresentedTokenWhichEndsWithItsSession() {
+		EntityExchangeResult<String> phone = signin("ada", "phone");
+		String token = TokenRequests.read(phone, "$.user.token");
+
+		EntityExchangeResult<String> updated = TokenRequests.exchange(this.client.post()
+			.uri("/users/update_current/")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"user\":{\"email\":\"ada@example.org\"}}"), token);
+		String sessionId = JsonPath.read(
+				TokenRequests.exchange(this.client.get().uri("/users/sessions/"), token).getResponseBody(),
+				"$.user.sessions[0].id");
+		TokenRequests.exchange(this.client.delete().uri("/users/sessions/{id}/", sessionId), token);
+
+		assertThat(updated.getStatus().value()).isEqualTo(200);
+		assertThat(TokenRequests.read(updated, "$.user.token")).as("no token outlives its session").isEqualTo(token);
+		assertThat(current(token)).isEqualTo(401);
+		assertThat(TokenRequests
+			.exchange(this.client.post()
+				.uri("/users/update_current/")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{\"user\":{}}"), token)
+			.getStatus()
+			.value()).isEqualTo(401);
+	}
+
+	@Test
+	void signinWhenUserAgentInUtf8ThenSignedInAndShownAsWritten() throws Exception {
+		signin("ada", "other");
+		String userAgent = "Mozilla/5.0 (Linux; Android 10; \u5c0f\u7c73) \u2603";
+		byte[] body = "{\"user\":{\"username\":\"ada\",\"password\":\"%s\"}}".formatted(TestUsers.PASSWORD)
+			.getBytes(StandardCharsets.UTF_8);
+
+		RawHttp.Response signin = RawHttp.send(this.port, null, "POST", "/users/signin/",
+				"Content-Type: application/json\r\nUser-Agent: "
+						+ new String(userAgent.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1) + "\r\n",
+				body);
+
+		assertThat(signin.status()).isEqualTo(200);
+		assertThat(this.jdbc.sql("select user_agent from sessions where user_agent <> 'other'")
+			.query(String.class)
+			.single()).isEqualTo(userAgent);
 	}
 
 	@Test
