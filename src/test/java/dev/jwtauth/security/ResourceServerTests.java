@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.jwtauth.JwtAuthApplication;
@@ -33,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * docs/VERIFYING.md, run: a stock Spring Boot resource server (example.orders) that knows
  * only the service's JWK Set URI, issuer, algorithm and audience accepts the service's
- * tokens over HTTP and refuses altered, expired and forged ones.
+ * tokens over HTTP and refuses altered, expired and forged ones, also while keys rotate.
  */
 @Tag("slow")
 class ResourceServerTests {
@@ -41,6 +43,8 @@ class ResourceServerTests {
 	private static final String ISSUER = "https://auth.example.test";
 
 	private static final KeyPair KEY_A = TokenAlgorithm.ES256.generateKeyPair();
+
+	private static final KeyPair KEY_B = TokenAlgorithm.ES256.generateKeyPair();
 
 	/**
 	 * Nimbus's reason when no published key of an accepted algorithm has the token's kid.
@@ -157,6 +161,58 @@ class ResourceServerTests {
 			.doesNotContain("error=");
 	}
 
+	@Test
+	void tokenOfThePreviousKeyWhenItsPublicKeyIsStillPublishedThenAccepted() {
+		String tokenOfA = TestUsers.signup(client(auth), "rotation-a");
+		try (ConfigurableApplicationContext rotated = auth(TokenAlgorithm.ES256, KEY_B, KEY_A);
+				ConfigurableApplicationContext ordersOfRotated = orders(rotated, TokenAlgorithm.ES256)) {
+			String tokenOfB = TestUsers.signup(client(rotated), "rotation-b");
+
+			assertThat(keyId(tokenOfB)).isNotEqualTo(keyId(tokenOfA));
+			assertAccepted(whoami(ordersOfRotated, tokenOfB), tokenOfB);
+			assertAccepted(whoami(ordersOfRotated, tokenOfA), tokenOfA);
+		}
+	}
+
+	/**
+	 * The resource server keeps the key set it fetched; a token naming a key it does not
+	 * know makes it fetch the set again, so that it needs no restart when keys rotate.
+	 */
+	@Test
+	void tokenOfANewKeyWhenTheKeySetWasFetchedBeforeTheRotationThenAccepted() {
+		ConfigurableApplicationContext beforeRotation = auth(TokenAlgorithm.ES256, KEY_A);
+		int port = port(beforeRotation);
+		try (ConfigurableApplicationContext ordersOfBoth = orders(beforeRotation, TokenAlgorithm.ES256)) {
+			String tokenOfA = TestUsers.signup(client(beforeRotation), "refetch-a");
+			assertAccepted(whoami(ordersOfBoth, tokenOfA), tokenOfA);
+			beforeRotation.close();
+			try (ConfigurableApplicationContext afterRotation = auth(port, TokenAlgorithm.ES256, KEY_B, KEY_A)) {
+				String tokenOfB = TestUsers.signup(client(afterRotation), "refetch-b");
+
+				assertAccepted(whoami(ordersOfBoth, tokenOfB), tokenOfB);
+				assertAccepted(whoami(ordersOfBoth, tokenOfA), tokenOfA);
+			}
+		}
+		finally {
+			beforeRotation.close();
+		}
+	}
+
+	/**
+	 * Once the last token of key A has expired, its public key is no longer published.
+	 */
+	@Test
+	void tokenOfThePreviousKeyWhenItsPublicKeyIsRemovedThen401() {
+		String tokenOfA = TestUsers.signup(client(auth), "retired-a");
+		try (ConfigurableApplicationContext retired = auth(TokenAlgorithm.ES256, KEY_B);
+				ConfigurableApplicationContext ordersOfRetired = orders(retired, TokenAlgorithm.ES256)) {
+			String tokenOfB = TestUsers.signup(client(retired), "retired-b");
+
+			assertRefused(whoami(ordersOfRetired, tokenOfA), NO_KEY);
+			assertAccepted(whoami(ordersOfRetired, tokenOfB), tokenOfB);
+		}
+	}
+
 	private static void assertAccepted(EntityExchangeResult<String> answer, String token) {
 		assertThat(answer.getStatus().value()).isEqualTo(200);
 		assertThat(answer.getResponseBody()).isNotBlank().isEqualTo(claims(token).get("sub"));
@@ -191,13 +247,23 @@ class ResourceServerTests {
 
 	/**
 	 * An instance of the service on a free port and its own in-memory database, signing
-	 * with {@code key}.
+	 * with {@code key} and still verifying with the public keys of {@code previous}.
 	 */
-	private static ConfigurableApplicationContext auth(TokenAlgorithm algorithm, KeyPair key) {
+	private static ConfigurableApplicationContext auth(TokenAlgorithm algorithm, KeyPair key, KeyPair... previous) {
+		return auth(0, algorithm, key, previous);
+	}
+
+	/** The same, on {@code port}: where an earlier instance served. */
+	private static ConfigurableApplicationContext auth(int port, TokenAlgorithm algorithm, KeyPair key,
+			KeyPair... previous) {
+		String previousPublicKeys = Stream.of(previous)
+			.map((earlier) -> pem("PUBLIC KEY", earlier.getPublic().getEncoded()))
+			.collect(Collectors.joining("\n"));
 		return new SpringApplicationBuilder(JwtAuthApplication.class).profiles("test")
-			.run("--server.port=0", "--auth.token.algorithm=" + algorithm,
+			.run("--server.port=" + port, "--auth.token.algorithm=" + algorithm,
 					"--auth.token.private-key=" + pem("PRIVATE KEY", key.getPrivate().getEncoded()),
-					"--auth.token.issuer=" + ISSUER, "--auth.token.audience=orders");
+					"--auth.token.previous-public-keys=" + previousPublicKeys, "--auth.token.issuer=" + ISSUER,
+					"--auth.token.audience=orders");
 	}
 
 	/** A resource server that knows only where {@code auth} publishes its keys. */
@@ -249,7 +315,11 @@ class ResourceServerTests {
 	}
 
 	private static String url(ConfigurableApplicationContext context) {
-		return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+		return "http://127.0.0.1:" + port(context);
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
 	private static RestTestClient client(ConfigurableApplicationContext context) {
