@@ -213,6 +213,18 @@ class ResourceServerTests {
 		}
 	}
 
+	@Test
+	void tokenWhenSignedWithRs256ThenAcceptedByAResourceServerExpectingRs256() {
+		try (ConfigurableApplicationContext rsaAuth = auth(TokenAlgorithm.RS256,
+				TokenAlgorithm.RS256.generateKeyPair());
+				ConfigurableApplicationContext rsaOrders = orders(rsaAuth, TokenAlgorithm.RS256)) {
+			String token = TestUsers.signup(client(rsaAuth), "orders-rsa");
+
+			assertThat(JsonPath.<String>read(part(token, 0), "$.alg")).isEqualTo("RS256");
+			assertAccepted(whoami(rsaOrders, token), token);
+		}
+	}
+
 	private static void assertAccepted(EntityExchangeResult<String> answer, String token) {
 		assertThat(answer.getStatus().value()).isEqualTo(200);
 		assertThat(answer.getResponseBody()).isNotBlank().isEqualTo(claims(token).get("sub"));
