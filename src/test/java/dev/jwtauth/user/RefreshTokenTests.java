@@ -5,8 +5,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.jayway.jsonpath.JsonPath;
 import dev.jwtauth.Concurrently;
+import dev.jwtauth.Mailbox;
 import dev.jwtauth.RawHttp;
 import dev.jwtauth.TestUsers;
 import dev.jwtauth.TokenRequests;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -35,7 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * concurrent refreshes with one token, the sessions list, and every way a session ends.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "auth.refresh.enabled=true", "auth.refresh.max-sessions=3" })
+		properties = { "auth.refresh.enabled=true", "auth.refresh.max-sessions=3", "spring.mail.host=127.0.0.1",
+				"spring.mail.port=3025", "auth.mail.from=auth@example.com",
+				"auth.recovery.public-url=https://auth.example.com/" })
 @AutoConfigureRestTestClient
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
@@ -43,6 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class RefreshTokenTests {
 
 	private static final String INVALID = "Invalid or expired refresh token.";
+
+	@RegisterExtension
+	static final GreenMailExtension mail = Mailbox.server();
 
 	@Autowired
 	private RestTestClient client;
@@ -231,6 +239,31 @@ abstract class RefreshTokenTests {
 		assertRefused(refresh(TokenRequests.read(phone, "$.user.refresh_token")));
 		assertRefused(refresh(TokenRequests.read(laptop, "$.user.refresh_token")));
 		assertThat(refresh(TokenRequests.read(changed, "$.user.refresh_token")).getStatus().value()).isEqualTo(200);
+	}
+
+	@Test
+	void passwordResetThenEverySessionEndsAndTheResetBeginsANewOne() {
+		EntityExchangeResult<String> phone = signin("ada", "phone");
+		this.client.post()
+			.uri("/users/password_reset/")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"user\":{\"email\":\"ada@example.com\"}}")
+			.exchange()
+			.expectStatus()
+			.isAccepted();
+		String secret = Mailbox.token(Mailbox.await(mail, "ada@example.com", "Reset your password"));
+
+		EntityExchangeResult<String> reset = this.client.post()
+			.uri("/users/password_reset/confirm/")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"user\":{\"token\":\"" + secret + "\",\"password\":\"a new passphrase\"}}")
+			.exchange()
+			.returnResult(String.class);
+
+		assertThat(reset.getStatus().value()).isEqualTo(200);
+		assertRefused(refresh(TokenRequests.read(phone, "$.user.refresh_token")));
+		assertThat(current(TokenRequests.read(phone, "$.user.token"))).isEqualTo(401);
+		assertThat(refresh(TokenRequests.read(reset, "$.user.refresh_token")).getStatus().value()).isEqualTo(200);
 	}
 
 	@Test
