@@ -1,15 +1,11 @@
 package dev.jwtauth.security;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,18 +21,8 @@ import org.springframework.scheduling.annotation.Scheduled;
  */
 public class OneTimeSecrets {
 
-	/** 256 bits: beyond guessing, however many links are out at once. */
-	private static final int SECRET_BYTES = 32;
-
-	/** The length of a secret as issued: URL-safe Base64 without padding. */
-	private static final int SECRET_LENGTH = 43;
-
 	/** The width of the purpose column. */
 	private static final int MAX_PURPOSE_LENGTH = 32;
-
-	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-
-	private final SecureRandom random = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -62,12 +48,11 @@ public class OneTimeSecrets {
 			throw new IllegalArgumentException("A one-time secret needs a positive lifetime");
 		}
 		voidAll(userId, purpose);
-		byte[] bytes = new byte[SECRET_BYTES];
-		this.random.nextBytes(bytes);
-		String secret = ENCODER.encodeToString(bytes);
+		String secret = OpaqueSecrets.generate();
 		this.jdbc
 			.sql("insert into one_time_secrets (digest, user_id, purpose, bound_to, expires_at) values (?, ?, ?, ?, ?)")
-			.params(digest(secret), userId, purpose, digest(boundTo), at(this.clock.instant().plus(lifetime)))
+			.params(OpaqueSecrets.digest(secret), userId, purpose, OpaqueSecrets.digest(boundTo),
+					at(this.clock.instant().plus(lifetime)))
 			.update();
 		return secret;
 	}
@@ -80,10 +65,10 @@ public class OneTimeSecrets {
 	 * another purpose or malformed
 	 */
 	public Optional<Use> use(String secret, String purpose) {
-		if (!isWellFormed(secret) || purpose == null || purpose.length() > MAX_PURPOSE_LENGTH) {
+		if (!OpaqueSecrets.isWellFormed(secret) || purpose == null || purpose.length() > MAX_PURPOSE_LENGTH) {
 			return Optional.empty();
 		}
-		String digest = digest(secret);
+		String digest = OpaqueSecrets.digest(secret);
 		// Read before using it up: a row never changes but may be forgotten once used,
 		// so what is read here is what the winner used, even if the row is gone after.
 		Optional<Use> issued = this.jdbc
@@ -110,13 +95,13 @@ public class OneTimeSecrets {
 	 * before costly work, such as hashing the password it would set.
 	 */
 	public boolean isUsable(String secret, String purpose) {
-		if (!isWellFormed(secret) || purpose == null || purpose.length() > MAX_PURPOSE_LENGTH) {
+		if (!OpaqueSecrets.isWellFormed(secret) || purpose == null || purpose.length() > MAX_PURPOSE_LENGTH) {
 			return false;
 		}
 		return this.jdbc.sql("""
 				select count(*) from one_time_secrets
 				where digest = ? and purpose = ? and used_at is null and expires_at > ?""")
-			.params(digest(secret), purpose, at(this.clock.instant()))
+			.params(OpaqueSecrets.digest(secret), purpose, at(this.clock.instant()))
 			.query(Long.class)
 			.single() > 0;
 	}
@@ -139,25 +124,6 @@ public class OneTimeSecrets {
 			.update();
 	}
 
-	/**
-	 * Whether the text can be a secret as issued, checked before any digest or query so
-	 * that junk of any size costs nothing.
-	 */
-	private static boolean isWellFormed(String secret) {
-		if (secret == null || secret.length() != SECRET_LENGTH) {
-			return false;
-		}
-		for (int i = 0; i < SECRET_LENGTH; i++) {
-			char c = secret.charAt(i);
-			boolean base64Url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-					|| c == '_';
-			if (!base64Url) {
-				return false;
-			}
-		}
-		return true;
-	}
-
 	private static void requirePurpose(String purpose) {
 		if (purpose == null || purpose.isEmpty() || purpose.length() > MAX_PURPOSE_LENGTH) {
 			throw new IllegalArgumentException("A purpose is 1 to " + MAX_PURPOSE_LENGTH + " characters");
@@ -166,19 +132,6 @@ public class OneTimeSecrets {
 
 	private static OffsetDateTime at(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
-	}
-
-	private static String digest(String text) {
-		return HexFormat.of().formatHex(sha256(text));
-	}
-
-	private static byte[] sha256(String text) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform has SHA-256", ex);
-		}
 	}
 
 	/**
@@ -197,7 +150,7 @@ public class OneTimeSecrets {
 			if (current == null) {
 				return false;
 			}
-			return MessageDigest.isEqual(sha256(current), HexFormat.of().parseHex(this.boundTo));
+			return MessageDigest.isEqual(OpaqueSecrets.sha256(current), HexFormat.of().parseHex(this.boundTo));
 		}
 
 	}

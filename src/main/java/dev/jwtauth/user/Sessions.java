@@ -1,19 +1,16 @@
 package dev.jwtauth.user;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import dev.jwtauth.security.AuthMetrics;
+import dev.jwtauth.security.OpaqueSecrets;
 import dev.jwtauth.security.TokenPrincipal;
 import dev.jwtauth.security.TokenService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,12 +33,6 @@ import org.springframework.transaction.support.TransactionOperations;
  * absolute lifetime; and while it is refreshed within its idle lifetime.
  */
 class Sessions {
-
-	/** 256 bits from a CSPRNG: beyond guessing. */
-	private static final int TOKEN_BYTES = 32;
-
-	/** A refresh token as issued: URL-safe Base64 without padding. */
-	private static final int TOKEN_LENGTH = 43;
 
 	private static final int ID_BYTES = 16;
 
@@ -93,7 +84,7 @@ class Sessions {
 		}
 		Instant now = this.clock.instant();
 		String id = ENCODER.encodeToString(randomBytes(ID_BYTES));
-		String refreshToken = ENCODER.encodeToString(randomBytes(TOKEN_BYTES));
+		String refreshToken = OpaqueSecrets.generate();
 		this.transactions.executeWithoutResult((status) -> {
 			endLeastRecentlyUsed(user.getId());
 			this.jdbc.sql("""
@@ -104,7 +95,7 @@ class Sessions {
 						storable(client.userAgent(), MAX_USER_AGENT_LENGTH))
 				.update();
 			this.jdbc.sql("insert into refresh_tokens (digest, session_id) values (?, ?)")
-				.params(digest(refreshToken), id)
+				.params(OpaqueSecrets.digest(refreshToken), id)
 				.update();
 		});
 		return new UserResponse(user.getEmail(), user.getUsername(),
@@ -138,8 +129,8 @@ class Sessions {
 		if (!this.properties.enabled()) {
 			errors.add("refreshToken", Messages.REFRESH_TOKENS_OFF).throwIfAny();
 		}
-		Refresh refresh = isWellFormed(request.refreshToken())
-				? this.transactions.execute((status) -> rotate(digest(request.refreshToken())))
+		Refresh refresh = OpaqueSecrets.isWellFormed(request.refreshToken())
+				? this.transactions.execute((status) -> rotate(OpaqueSecrets.digest(request.refreshToken())))
 				: Refresh.refused("unknown", null, null);
 		if (refresh.response() == null) {
 			if (refresh.outcome().equals("reuse")) {
@@ -202,10 +193,10 @@ class Sessions {
 			end(id);
 			return Refresh.refused("ended", session.userId(), id);
 		}
-		String next = ENCODER.encodeToString(randomBytes(TOKEN_BYTES));
+		String next = OpaqueSecrets.generate();
 		this.jdbc.sql("update refresh_tokens set used_at = ? where digest = ?").params(at(now), digest).update();
 		this.jdbc.sql("insert into refresh_tokens (digest, session_id) values (?, ?)")
-			.params(digest(next), id)
+			.params(OpaqueSecrets.digest(next), id)
 			.update();
 		this.jdbc.sql("update sessions set last_used_at = ? where id = ?").params(at(now), id).update();
 		Account found = user.get();
@@ -274,25 +265,6 @@ class Sessions {
 	}
 
 	/**
-	 * Whether the text can be a refresh token as issued, checked before any digest or
-	 * query so that junk of any size costs nothing.
-	 */
-	private static boolean isWellFormed(String token) {
-		if (token.length() != TOKEN_LENGTH) {
-			return false;
-		}
-		for (int i = 0; i < TOKEN_LENGTH; i++) {
-			char c = token.charAt(i);
-			boolean base64Url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-					|| c == '_';
-			if (!base64Url) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/**
 	 * Text a client sent, fit for any database: printable characters only, no longer than
 	 * the column.
 	 */
@@ -311,16 +283,6 @@ class Sessions {
 
 	private static Instant instant(OffsetDateTime time) {
 		return time.toInstant();
-	}
-
-	private static String digest(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform has SHA-256", ex);
-		}
 	}
 
 	private record Account(String username, String email, boolean active, int tokenVersion) {
