@@ -75,6 +75,17 @@ public class MailRequestLimit {
 		});
 	}
 
+	/**
+	 * Counts one mail for {@code recipient} alone: one that goes with another mail the
+	 * client was already counted for, such as the notice to an account's previous address
+	 * beside the verification link to its new one.
+	 * @throws MailRequestsLimitedException when the recipient's count is past its limit
+	 */
+	public void takeForRecipient(String recipient) {
+		this.ownStatements.executeWithoutResult(
+				(status) -> count("recipient", subject("recipient", recipient), this.limits.perRecipient()));
+	}
+
 	private static String subject(String kind, String value) {
 		return digest(kind + ":" + value);
 	}

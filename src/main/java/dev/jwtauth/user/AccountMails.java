@@ -118,6 +118,9 @@ class AccountMails {
 		}
 		try {
 			this.limit.take(client, verificationRecipient(UserKeys.email(newAddress)));
+			// The notice to the previous address counts for it too: otherwise changing an
+			// account's address back and forth would mail a stranger's address unlimited.
+			this.limit.takeForRecipient(verificationRecipient(user.getEmailKey()));
 			return true;
 		}
 		catch (MailRequestsLimitedException ex) {
