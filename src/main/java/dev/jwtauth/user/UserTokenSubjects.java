@@ -1,6 +1,7 @@
 package dev.jwtauth.user;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
@@ -24,21 +25,25 @@ class UserTokenSubjects implements TokenSubjects {
 
 	/**
 	 * The same, and whether the token's session is live: the user's, of the user's
-	 * current token version, not expired. A left join, so that an ended session still
-	 * finds the user and its token is refused as revoked.
+	 * current token version, neither expired nor idle too long. A left join, so that an
+	 * ended session still finds the user and its token is refused as revoked.
 	 */
 	private static final String SUBJECT_IN_SESSION = """
 			select u.id, u.username, u.email, u.is_active, u.is_staff, u.is_superuser, u.token_version, s.id
 			from users u left join sessions s
 			on s.id = ? and s.user_id = u.id and s.token_version = u.token_version and s.expires_at > ?
+			and s.last_used_at > ?
 			where u.id = ?""";
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock = Clock.systemUTC();
 
-	UserTokenSubjects(JdbcClient jdbc) {
+	private final Duration idleLifetime;
+
+	UserTokenSubjects(JdbcClient jdbc, RefreshProperties refresh) {
 		this.jdbc = jdbc;
+		this.idleLifetime = refresh.idleLifetime();
 	}
 
 	@Override
@@ -53,7 +58,8 @@ class UserTokenSubjects implements TokenSubjects {
 	@Override
 	public Optional<TokenSubject> findById(long id, String sessionId) {
 		return this.jdbc.sql(SUBJECT_IN_SESSION)
-			.params(sessionId, this.clock.instant().atOffset(ZoneOffset.UTC), id)
+			.params(sessionId, this.clock.instant().atOffset(ZoneOffset.UTC),
+					this.clock.instant().minus(this.idleLifetime).atOffset(ZoneOffset.UTC), id)
 			.query((row, number) -> new TokenSubject(row.getLong(1), row.getString(2), row.getString(3),
 					row.getBoolean(4), row.getBoolean(5), row.getBoolean(6), row.getInt(7), row.getString(8) == null))
 			.optional();

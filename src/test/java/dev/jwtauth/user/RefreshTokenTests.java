@@ -289,9 +289,10 @@ abstract class RefreshTokenTests {
 			.param(OffsetDateTime.now().minusDays(8))
 			.update();
 
+		assertThat(current(TokenRequests.read(expired, "$.user.token"))).isEqualTo(401);
+		assertThat(current(TokenRequests.read(idle, "$.user.token"))).isEqualTo(401);
 		assertRefused(refresh(TokenRequests.read(expired, "$.user.refresh_token")));
 		assertRefused(refresh(TokenRequests.read(idle, "$.user.refresh_token")));
-		assertThat(current(TokenRequests.read(expired, "$.user.token"))).isEqualTo(401);
 		assertThat(this.jdbc.sql("select count(*) from sessions").query(Long.class).single()).isZero();
 	}
 

@@ -1,5 +1,7 @@
 package dev.jwtauth.user;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,7 +97,8 @@ abstract class UserRepositoryTests {
 		User saved = this.users.saveAndFlush(new User("john", "john@example.com", "{argon2}hash"));
 		saved.makeSuperuser();
 		this.users.saveAndFlush(saved);
-		UserTokenSubjects subjects = new UserTokenSubjects(this.jdbc);
+		UserTokenSubjects subjects = new UserTokenSubjects(this.jdbc,
+				new RefreshProperties(false, Duration.ofDays(30), Duration.ofDays(7), 20));
 
 		assertThat(subjects.findById(saved.getId())).hasValueSatisfying((subject) -> {
 			assertThat(subject.id()).isEqualTo(saved.getId());
