@@ -33,13 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tokens signed with ES256 and the JWK Set that verifies them, over HTTP: what another
- * service fetches and checks a token with.
+ * service fetches and checks a token with, on each database the service supports.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 @ActiveProfiles("test")
 @Tag("slow")
-class PublishedKeysTests {
+abstract class PublishedKeysTests {
 
 	private static final KeyPair KEYS = TokenAlgorithm.ES256.generateKeyPair();
 
