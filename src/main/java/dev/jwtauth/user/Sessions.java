@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 
 import dev.jwtauth.security.AuthMetrics;
@@ -104,12 +103,10 @@ class Sessions {
 
 	/** Makes room for one more session: the user's least recently used ones end. */
 	private void endLeastRecentlyUsed(long userId) {
-		List<String> ids = this.jdbc.sql("select id from sessions where user_id = ? order by last_used_at desc, id")
-			.param(userId)
+		this.jdbc.sql("select id from sessions where user_id = ? order by last_used_at desc, id offset ? rows")
+			.params(userId, this.properties.maxSessions() - 1)
 			.query(String.class)
-			.list();
-		ids.stream()
-			.skip(this.properties.maxSessions() - 1L)
+			.list()
 			.forEach((id) -> this.jdbc.sql("delete from sessions where id = ?").param(id).update());
 	}
 
