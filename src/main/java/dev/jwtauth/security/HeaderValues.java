@@ -33,6 +33,10 @@ public final class HeaderValues {
 	 * separator, which could break a line wherever the value is shown.
 	 */
 	static boolean isText(String value) {
+		if (value.chars().allMatch((c) -> c < 0x80)) {
+			// ASCII, as nearly every header is: nothing to decode.
+			return value.chars().allMatch((c) -> c == '\t' || (c >= ' ' && c != 0x7f));
+		}
 		return decoded(value).codePoints()
 			.allMatch((c) -> Character.isDefined(c) && (c == '\t' || !Character.isISOControl(c))
 					&& Character.getType(c) != Character.LINE_SEPARATOR

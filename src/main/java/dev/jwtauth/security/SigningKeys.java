@@ -32,6 +32,8 @@ final class SigningKeys {
 
 	private final Map<String, VerificationKey> verificationKeys;
 
+	private final boolean verifiesEs256;
+
 	private final String publishedJson;
 
 	private SigningKeys(String signingKeyId, Key signingKey, SecureDigestAlgorithm<?, ?> signingAlgorithm,
@@ -40,6 +42,7 @@ final class SigningKeys {
 		this.signingKey = signingKey;
 		this.signingAlgorithm = signingAlgorithm;
 		this.verificationKeys = Map.copyOf(verificationKeys);
+		this.verifiesEs256 = verificationKeys.values().stream().anyMatch((key) -> key.algorithm() == Jwts.SIG.ES256);
 		this.publishedJson = published.stream().map(Jwks::json).collect(Collectors.joining(",", "{\"keys\":[", "]}"));
 	}
 
@@ -111,7 +114,7 @@ final class SigningKeys {
 
 	/** Whether some key verifies ES256 signatures. */
 	boolean verifiesEs256() {
-		return this.verificationKeys.values().stream().anyMatch((key) -> key.algorithm() == Jwts.SIG.ES256);
+		return this.verifiesEs256;
 	}
 
 	/** The algorithms some key verifies with. */

@@ -66,6 +66,9 @@ public class TokenService {
 
 	private final List<String> audience;
 
+	/** The same, as a token's {@code aud} must equal it. */
+	private final Set<String> audienceSet;
+
 	private final JwtParser parser;
 
 	private final Duration lifetime;
@@ -93,6 +96,7 @@ public class TokenService {
 		this.keys = keys;
 		this.issuer = issuer;
 		this.audience = List.copyOf(audience);
+		this.audienceSet = Set.copyOf(audience);
 		this.lifetime = lifetime;
 		this.clock = clock;
 		this.verified = Caffeine.newBuilder()
@@ -230,7 +234,7 @@ public class TokenService {
 				&& version <= Integer.MAX_VALUE
 				&& !claims.getIssuedAt().toInstant().isAfter(this.clock.instant().plusSeconds(CLOCK_SKEW_SECONDS))
 				&& (claims.getIssuer() == null || claims.getIssuer().equals(this.issuer))
-				&& Set.copyOf(this.audience).equals((claims.getAudience() != null) ? claims.getAudience() : Set.of())
+				&& this.audienceSet.equals((claims.getAudience() != null) ? claims.getAudience() : Set.of())
 				&& (session == null || session instanceof String);
 		if (!wellFormed) {
 			throw new TokenRejectedException(TokenFailure.INVALID, MALFORMED);

@@ -1,6 +1,8 @@
 package dev.jwtauth.user;
 
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,6 +36,12 @@ import org.springframework.transaction.support.TransactionOperations;
 class Sessions {
 
 	private static final int ID_BYTES = 16;
+
+	/**
+	 * Used refresh tokens kept per session to recognise their reuse: with tokens of 15
+	 * minutes, those of the last day.
+	 */
+	static final int KEPT_USED_TOKENS = 100;
 
 	private static final int MAX_ADDRESS_LENGTH = 64;
 
@@ -157,24 +165,23 @@ class Sessions {
 		Optional<LockedSession> locked = this.jdbc.sql("""
 				select user_id, token_version, expires_at, last_used_at from sessions where id = ? for update""")
 			.param(id)
-			.query((row, number) -> new LockedSession(row.getLong(1), row.getInt(2),
-					row.getObject(3, OffsetDateTime.class).toInstant(),
-					row.getObject(4, OffsetDateTime.class).toInstant()))
+			.query((row, number) -> new LockedSession(row.getLong(1), row.getInt(2), instant(row, 3), instant(row, 4)))
 			.optional();
 		if (locked.isEmpty()) {
 			return Refresh.refused("ended", null, id);
 		}
 		LockedSession session = locked.get();
-		// Read again under the lock: a refresh that held it before may have used it up.
-		boolean used = this.jdbc.sql("select count(*) from refresh_tokens where digest = ? and used_at is not null")
-			.param(digest)
-			.query(Long.class)
-			.single() > 0;
-		if (used) {
+		Instant now = this.clock.instant();
+		// Used up here, under the lock: a refresh that held it before finds it used.
+		// Every
+		// refusal below deletes the session, and this mark with it.
+		int unused = this.jdbc.sql("update refresh_tokens set used_at = ? where digest = ? and used_at is null")
+			.params(at(now), digest)
+			.update();
+		if (unused == 0) {
 			end(id);
 			return Refresh.refused("reuse", session.userId(), id);
 		}
-		Instant now = this.clock.instant();
 		if (!now.isBefore(session.expiresAt())
 				|| !now.isBefore(session.lastUsedAt().plus(this.properties.idleLifetime()))) {
 			end(id);
@@ -191,7 +198,7 @@ class Sessions {
 			return Refresh.refused("ended", session.userId(), id);
 		}
 		String next = OpaqueSecrets.generate();
-		this.jdbc.sql("update refresh_tokens set used_at = ? where digest = ?").params(at(now), digest).update();
+		forgetOldestUsed(id);
 		this.jdbc.sql("insert into refresh_tokens (digest, session_id) values (?, ?)")
 			.params(OpaqueSecrets.digest(next), id)
 			.update();
@@ -199,6 +206,20 @@ class Sessions {
 		Account found = user.get();
 		return new Refresh("success", session.userId(), id, new UserResponse(found.email(), found.username(),
 				this.tokens.issue(session.userId(), session.tokenVersion(), id), next));
+	}
+
+	/**
+	 * Keeps the session's most recently used tokens only, those whose reuse is likeliest,
+	 * so that a client refreshing without pause cannot grow the table without end.
+	 */
+	private void forgetOldestUsed(String sessionId) {
+		this.jdbc.sql("""
+				select digest from refresh_tokens where session_id = ? and used_at is not null
+				order by used_at desc, digest offset ? rows""")
+			.params(sessionId, KEPT_USED_TOKENS)
+			.query(String.class)
+			.list()
+			.forEach((digest) -> this.jdbc.sql("delete from refresh_tokens where digest = ?").param(digest).update());
 	}
 
 	/** The user's live sessions, the most recently used first. */
@@ -210,8 +231,7 @@ class Sessions {
 				where s.user_id = ? and s.token_version = u.token_version and s.expires_at > ? and s.last_used_at > ?
 				order by s.last_used_at desc, s.id""")
 			.params(principal.id(), at(now), at(now.minus(this.properties.idleLifetime())))
-			.query((row, number) -> new SessionView(row.getString(1), instant(row.getObject(2, OffsetDateTime.class)),
-					instant(row.getObject(3, OffsetDateTime.class)), instant(row.getObject(4, OffsetDateTime.class)),
+			.query((row, number) -> new SessionView(row.getString(1), instant(row, 2), instant(row, 3), instant(row, 4),
 					row.getString(5), row.getString(6), row.getString(1).equals(principal.sessionId())))
 			.list());
 	}
@@ -268,18 +288,19 @@ class Sessions {
 	private static String storable(String text, int maxLength) {
 		StringBuilder kept = new StringBuilder();
 		text.codePoints()
-			.filter((c) -> c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0) && Character.isDefined(c))
-			.limit(maxLength)
+			.filter((c) -> !Character.isISOControl(c) && Character.isDefined(c)
+					&& Character.getType(c) != Character.SURROGATE)
+			.takeWhile((c) -> kept.length() + Character.charCount(c) <= maxLength)
 			.forEach(kept::appendCodePoint);
-		return (kept.length() > maxLength) ? kept.substring(0, maxLength) : kept.toString();
+		return kept.toString();
+	}
+
+	private static Instant instant(ResultSet row, int column) throws SQLException {
+		return row.getObject(column, OffsetDateTime.class).toInstant();
 	}
 
 	private static OffsetDateTime at(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
-	}
-
-	private static Instant instant(OffsetDateTime time) {
-		return time.toInstant();
 	}
 
 	private record Account(String username, String email, boolean active, int tokenVersion) {

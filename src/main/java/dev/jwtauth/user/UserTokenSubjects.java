@@ -2,6 +2,7 @@ package dev.jwtauth.user;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
@@ -57,9 +58,9 @@ class UserTokenSubjects implements TokenSubjects {
 
 	@Override
 	public Optional<TokenSubject> findById(long id, String sessionId) {
+		OffsetDateTime now = this.clock.instant().atOffset(ZoneOffset.UTC);
 		return this.jdbc.sql(SUBJECT_IN_SESSION)
-			.params(sessionId, this.clock.instant().atOffset(ZoneOffset.UTC),
-					this.clock.instant().minus(this.idleLifetime).atOffset(ZoneOffset.UTC), id)
+			.params(sessionId, now, now.minus(this.idleLifetime), id)
 			.query((row, number) -> new TokenSubject(row.getLong(1), row.getString(2), row.getString(3),
 					row.getBoolean(4), row.getBoolean(5), row.getBoolean(6), row.getInt(7), row.getString(8) == null))
 			.optional();

@@ -359,6 +359,40 @@ abstract class RefreshTokenTests {
 	}
 
 	@Test
+	void signinWhenUserAgentTooLongThenCutWithoutSplittingACharacter() throws Exception {
+		String userAgent = "a".repeat(255) + "\ud83d\ude00 and more";
+		byte[] body = "{\"user\":{\"username\":\"ada\",\"password\":\"%s\"}}".formatted(TestUsers.PASSWORD)
+			.getBytes(StandardCharsets.UTF_8);
+		signin("ada", "other");
+
+		RawHttp.Response signin = RawHttp.send(this.port, null, "POST", "/users/signin/",
+				"Content-Type: application/json\r\nUser-Agent: "
+						+ new String(userAgent.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1) + "\r\n",
+				body);
+
+		assertThat(signin.status()).isEqualTo(200);
+		assertThat(this.jdbc.sql("select user_agent from sessions where user_agent <> 'other'")
+			.query(String.class)
+			.single()).isEqualTo("a".repeat(255));
+	}
+
+	@Test
+	void refreshManyTimesThenOnlyTheLatestUsedTokensKeptAndTheirReuseStillEndsTheSession() {
+		String token = TokenRequests.read(signin("ada", "app/1"), "$.user.refresh_token");
+		String lastUsed = null;
+		for (int i = 0; i < Sessions.KEPT_USED_TOKENS + 5; i++) {
+			lastUsed = token;
+			token = TokenRequests.read(refresh(token), "$.user.refresh_token");
+		}
+
+		assertThat(this.jdbc.sql("select count(*) from refresh_tokens where used_at is not null")
+			.query(Long.class)
+			.single()).isEqualTo(Sessions.KEPT_USED_TOKENS);
+		assertRefused(refresh(lastUsed));
+		assertRefused(refresh(token));
+	}
+
+	@Test
 	void signinBeyondTheMostSessionsThenTheLeastRecentlyUsedEnds() {
 		EntityExchangeResult<String> oldest = signin("ada", "1");
 		signin("ada", "2");
