@@ -22,6 +22,18 @@ public final class Timings {
 	 * {@code warmUpRounds} that are not counted.
 	 */
 	public static Map<String, Double> medianMillis(Map<String, Runnable> requests, int warmUpRounds, int rounds) {
+		return medianMillis(requests, () -> {
+		}, warmUpRounds, rounds);
+	}
+
+	/**
+	 * The median milliseconds of each kind of request, as
+	 * {@link #medianMillis(Map, int, int)}, with {@code settle} run untimed after each
+	 * request: it waits for work the service does after answering, which would otherwise
+	 * slow the request that follows.
+	 */
+	public static Map<String, Double> medianMillis(Map<String, Runnable> requests, Runnable settle, int warmUpRounds,
+			int rounds) {
 		Map<String, List<Long>> durations = new LinkedHashMap<>();
 		requests.keySet().forEach((name) -> durations.put(name, new ArrayList<>()));
 		Random random = new Random(42);
@@ -31,8 +43,10 @@ public final class Timings {
 			for (String name : order) {
 				long start = System.nanoTime();
 				requests.get(name).run();
+				long taken = System.nanoTime() - start;
+				settle.run();
 				if (round >= warmUpRounds) {
-					durations.get(name).add(System.nanoTime() - start);
+					durations.get(name).add(taken);
 				}
 			}
 		}
