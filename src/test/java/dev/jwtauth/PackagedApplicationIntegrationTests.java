@@ -19,8 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +35,12 @@ import static org.awaitility.Awaitility.await;
 class PackagedApplicationIntegrationTests {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+
+	/** Starts the application context that Spring AOT worked out at build time. */
+	private static final String AOT = "-Dspring.aot.enabled=true";
+
+	@RegisterExtension
+	static final GreenMailExtension mail = Mailbox.server();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -116,10 +124,10 @@ class PackagedApplicationIntegrationTests {
 	}
 
 	/**
-	 * {@code java -jar} on the packaged jar as the image runs it: with its
-	 * {@code JAVA_OPTS} (a heap of at most 160 MiB) and {@code MALLOC_ARENA_MAX}, read
-	 * from the Dockerfile; compact object headers only from Java 25 on, as in the
-	 * benchmarks.
+	 * {@code java -jar} on the packaged jar as the image runs it: with Spring AOT's
+	 * generated code, and with its {@code JAVA_OPTS} (a heap of at most 160 MiB) and
+	 * {@code MALLOC_ARENA_MAX}, read from the Dockerfile; compact object headers only
+	 * from Java 25 on, as in the benchmarks.
 	 */
 	private ProcessBuilder imageJar(String... args) throws IOException {
 		Matcher options = Pattern.compile("ENV JAVA_OPTS=\"([^\"]+)\"")
@@ -129,6 +137,9 @@ class PackagedApplicationIntegrationTests {
 			.filter((option) -> Runtime.version().feature() >= 25 || !option.equals("-XX:+UseCompactObjectHeaders"))
 			.toList());
 		assertThat(command).contains("-Xmx160m");
+		assertThat(Files.readString(Path.of("Dockerfile"))).as("the image starts with Spring AOT's generated code")
+			.containsPattern("ENTRYPOINT .*exec java " + AOT + " ");
+		command.add(AOT);
 		command.addAll(List.of("-jar", System.getProperty("app.jar")));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = process(command.toArray(String[]::new));
@@ -155,7 +166,7 @@ class PackagedApplicationIntegrationTests {
 		}
 		ClassCache cache = ClassCache.of(image.resolve("jwt-auth.cache"));
 
-		ProcessBuilder training = process(cache.train(), "-Dspring.context.exit=onRefresh", "-jar", "jwt-auth.jar")
+		ProcessBuilder training = process(AOT, cache.train(), "-Dspring.context.exit=onRefresh", "-jar", "jwt-auth.jar")
 			.directory(image.toFile());
 		training.environment().put("JWT_SECRET", "J3oUDb2HfrWSX2K4RtFXgGnw7QdVw1jRgdr4/+QybzU=");
 		training.environment().put("SPRING_DATASOURCE_URL", "jdbc:h2:mem:training");
@@ -167,7 +178,8 @@ class PackagedApplicationIntegrationTests {
 
 		int port = freePort();
 		assertThat(probe(image, port)).as("no service answers yet").isEqualTo(1);
-		ProcessBuilder launch = process(cache.require(), cache.use(), "-jar", "jwt-auth.jar").directory(image.toFile());
+		ProcessBuilder launch = process(AOT, cache.require(), cache.use(), "-jar", "jwt-auth.jar")
+			.directory(image.toFile());
 		launch.environment().put("SERVER_PORT", Integer.toString(port));
 		launch.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
 		try (RunningJar service = new RunningJar(launch.start())) {
@@ -197,6 +209,48 @@ class PackagedApplicationIntegrationTests {
 			return new ClassCache("-XX:ArchiveClassesAtExit=" + file, "-XX:SharedArchiveFile=" + file, "-Xshare:on");
 		}
 
+	}
+
+	/**
+	 * Spring AOT fixes at build time which beans exist; the settings that used to decide
+	 * that are still read at start.
+	 */
+	@Test
+	void aheadOfTimeLaunchReadsTheDocumentationAndMailSettingsAtStart() throws Exception {
+		int port = freePort();
+		ProcessBuilder off = imageJar("--server.port=" + port);
+		off.environment().put("API_DOCS_ENABLED", "false");
+		off.environment().put("SPRING_MAIL_HOST", "127.0.0.1");
+		off.environment().put("SPRING_MAIL_PORT", Integer.toString(mail.getSmtp().getPort()));
+		off.environment().put("MAIL_FROM", "auth@example.com");
+		off.environment().put("PUBLIC_URL", "https://auth.example.com");
+		try (RunningJar service = new RunningJar(off.start())) {
+			awaitReady(service.process(), port);
+			assertThat(get(port, "/v3/api-docs").statusCode()).isEqualTo(404);
+			HttpResponse<String> swaggerUi = get(port, "/swagger-ui/index.html");
+			assertThat(swaggerUi.statusCode()).isEqualTo(404);
+			assertThat(swaggerUi.body()).startsWith("{\"user\":").contains("Not found.");
+			assertThat(post(port, "/users/signup/",
+					"{\"user\":{\"username\":\"olga\",\"password\":\"12345678\",\"email\":\"olga@example.com\"}}")
+				.statusCode()).isEqualTo(201);
+			assertThat(post(port, "/users/password_reset/", "{\"user\":{\"email\":\"olga@example.com\"}}").statusCode())
+				.isEqualTo(202);
+			assertThat(Mailbox.link(Mailbox.await(mail, "olga@example.com", "Reset your password")))
+				.startsWith("https://auth.example.com/");
+		}
+
+		try (RunningJar service = new RunningJar(imageJar("--server.port=" + port).start())) {
+			awaitReady(service.process(), port);
+			HttpResponse<String> document = get(port, "/v3/api-docs");
+			assertThat(document.statusCode()).isEqualTo(200);
+			assertThat((String) JsonPath.read(document.body(), "$.info.title")).isEqualTo("jwt-auth");
+			assertThat(get(port, "/swagger-ui/index.html").statusCode()).isEqualTo(200);
+		}
+		assertThat(Files.readString(this.workingDirectory.resolve("output.log")))
+			.contains("Starting AOT-processed JwtAuthApplication")
+			.contains("Mail is sent over SMTP through 127.0.0.1")
+			.contains("Mail is written to files")
+			.doesNotContain(" ERROR ");
 	}
 
 	@Test
@@ -301,6 +355,10 @@ class PackagedApplicationIntegrationTests {
 			.ignoreExceptionsInstanceOf(IOException.class)
 			.until(() -> this.http.send(HttpRequest.newBuilder(uri(port, "/")).build(),
 					HttpResponse.BodyHandlers.discarding()) != null);
+	}
+
+	private HttpResponse<String> get(int port, String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri(port, path)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> post(int port, String path, String json) throws Exception {

@@ -41,7 +41,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 public class SecurityConfig {
 
 	/** The API's documentation; off altogether when API_DOCS_ENABLED is false. */
-	static final String[] DOCUMENTATION_PATHS = { "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**",
+	public static final String[] DOCUMENTATION_PATHS = { "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**",
 			"/swagger-ui.html", "/swagger-ui/**" };
 
 	/** Liveness and readiness, for load balancers and orchestrators. */

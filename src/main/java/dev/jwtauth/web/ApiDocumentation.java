@@ -7,7 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import dev.jwtauth.security.PublicEndpoint;
+import dev.jwtauth.security.SecurityConfig;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.servers.Server;
@@ -34,8 +38,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Makes the generated OpenAPI document say what clients really send and receive. Each
@@ -69,6 +79,36 @@ class ApiDocumentation {
 
 	/** Carries a handler's {@link Order} from its operation to the sorting of paths. */
 	private static final String ORDER = "x-order";
+
+	/**
+	 * The document and Swagger UI are served only while {@code API_DOCS_ENABLED} is true
+	 * (the default), as read at start: springdoc's own beans always exist, since Spring
+	 * AOT fixes at build time which beans do; with it false, their paths answer 404 in
+	 * the envelope, as any unknown path.
+	 */
+	@Bean
+	WebMvcConfigurer documentationSwitch(Environment environment) {
+		boolean enabled = environment.getProperty("auth.api-docs.enabled", Boolean.class, true);
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				if (!enabled) {
+					registry.addInterceptor(new HandlerInterceptor() {
+
+						@Override
+						public boolean preHandle(HttpServletRequest request, HttpServletResponse response,
+								Object handler) throws NoResourceFoundException {
+							throw new NoResourceFoundException(HttpMethod.valueOf(request.getMethod()),
+									request.getRequestURI(), request.getRequestURI());
+						}
+
+					}).addPathPatterns(SecurityConfig.DOCUMENTATION_PATHS);
+				}
+			}
+
+		};
+	}
 
 	@Bean
 	OperationCustomizer handlerFacts() {
