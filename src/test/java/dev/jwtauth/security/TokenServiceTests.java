@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
 import dev.jwtauth.MovableClock;
@@ -180,6 +181,20 @@ class TokenServiceTests {
 			.compact();
 
 		assertRejected(service, token, TokenFailure.INVALID);
+	}
+
+	@Test
+	void verifyWhenAClaimIsGivenTwiceThenInvalid() throws Exception {
+		String header = base64Url("{\"kid\":\"%s\",\"alg\":\"HS256\"}".formatted(TokenService.keyId(SECRET)));
+		String payload = base64Url("{\"id\":42,\"sub\":\"42\",\"ver\":0,\"iat\":%d,\"exp\":%d,\"id\":42}"
+			.formatted(NOW.getEpochSecond(), NOW.getEpochSecond() + 60));
+		Mac hmac = Mac.getInstance("HmacSHA256");
+		hmac.init(KEY);
+		String signature = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(hmac.doFinal((header + "." + payload).getBytes(StandardCharsets.US_ASCII)));
+
+		assertRejected(this.tokens, header + "." + payload + "." + signature, TokenFailure.INVALID);
 	}
 
 	@Test
