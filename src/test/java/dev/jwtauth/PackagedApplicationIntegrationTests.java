@@ -246,11 +246,40 @@ class PackagedApplicationIntegrationTests {
 			assertThat((String) JsonPath.read(document.body(), "$.info.title")).isEqualTo("jwt-auth");
 			assertThat(get(port, "/swagger-ui/index.html").statusCode()).isEqualTo(200);
 		}
+
+		ProcessBuilder noSwaggerUi = imageJar("--server.port=" + port);
+		noSwaggerUi.environment().put("SPRINGDOC_SWAGGER_UI_ENABLED", "false");
+		noSwaggerUi.environment().put("SERVER_FORWARD_HEADERS_STRATEGY", "native");
+		noSwaggerUi.environment().put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,info,metrics,prometheus");
+		try (RunningJar service = new RunningJar(noSwaggerUi.start())) {
+			awaitReady(service.process(), port);
+			assertThat(get(port, "/v3/api-docs").statusCode()).isEqualTo(200);
+			assertThat(get(port, "/swagger-ui/index.html").statusCode()).isEqualTo(404);
+		}
 		assertThat(Files.readString(this.workingDirectory.resolve("output.log")))
 			.contains("Starting AOT-processed JwtAuthApplication")
 			.contains("Mail is sent over SMTP through 127.0.0.1")
 			.contains("Mail is written to files")
 			.doesNotContain(" ERROR ");
+	}
+
+	/**
+	 * A setting that would choose other beans than the build did is refused, rather than
+	 * silently without effect.
+	 */
+	@Test
+	void aheadOfTimeLaunchRefusesSettingsFixedAtBuildTime() throws Exception {
+		ProcessBuilder exposure = imageJar("--server.port=" + freePort());
+		exposure.environment().put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,env");
+		exposure.environment().put("SERVER_FORWARD_HEADERS_STRATEGY", "framework");
+		Process refused = exposure.start();
+		assertThat(refused.waitFor(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("the service stops by itself")
+			.isTrue();
+		assertThat(refused.exitValue()).isNotZero();
+		assertThat(Files.readString(this.workingDirectory.resolve("output.log")))
+			.contains("Set at start, but fixed when this build was made (Spring AOT): "
+					+ "management.endpoints.web.exposure.include, server.forward-headers-strategy.")
+			.doesNotContain("Tomcat started");
 	}
 
 	@Test

@@ -44,6 +44,9 @@ public class SecurityConfig {
 	public static final String[] DOCUMENTATION_PATHS = { "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**",
 			"/swagger-ui.html", "/swagger-ui/**" };
 
+	/** Swagger UI, which reads the API's documentation; off with it, or alone. */
+	public static final String[] SWAGGER_UI_PATHS = { "/swagger-ui.html", "/swagger-ui/**" };
+
 	/** Liveness and readiness, for load balancers and orchestrators. */
 	static final String[] HEALTH_PATHS = { "/actuator/health", "/actuator/health/**" };
 

@@ -80,34 +80,47 @@ class ApiDocumentation {
 	/** Carries a handler's {@link Order} from its operation to the sorting of paths. */
 	private static final String ORDER = "x-order";
 
+	/** Answers as if nothing were mapped to the path. */
+	private static final HandlerInterceptor NOT_FOUND = new HandlerInterceptor() {
+
+		@Override
+		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+				throws NoResourceFoundException {
+			throw new NoResourceFoundException(HttpMethod.valueOf(request.getMethod()), request.getRequestURI(),
+					request.getRequestURI());
+		}
+
+	};
+
 	/**
 	 * The document and Swagger UI are served only while {@code API_DOCS_ENABLED} is true
-	 * (the default), as read at start: springdoc's own beans always exist, since Spring
-	 * AOT fixes at build time which beans do; with it false, their paths answer 404 in
-	 * the envelope, as any unknown path.
+	 * (the default) and springdoc's own switches ({@code springdoc.api-docs.enabled},
+	 * {@code springdoc.swagger-ui.enabled}) are not false, as read at start: springdoc's
+	 * beans exist either way when Spring AOT fixed at build time which beans do. Off,
+	 * their paths answer 404 in the envelope, as any unknown path.
 	 */
 	@Bean
 	WebMvcConfigurer documentationSwitch(Environment environment) {
-		boolean enabled = environment.getProperty("auth.api-docs.enabled", Boolean.class, true);
+		boolean document = isOn(environment, "auth.api-docs.enabled")
+				&& isOn(environment, "springdoc.api-docs.enabled");
+		boolean swaggerUi = document && isOn(environment, "springdoc.swagger-ui.enabled");
 		return new WebMvcConfigurer() {
 
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
-				if (!enabled) {
-					registry.addInterceptor(new HandlerInterceptor() {
-
-						@Override
-						public boolean preHandle(HttpServletRequest request, HttpServletResponse response,
-								Object handler) throws NoResourceFoundException {
-							throw new NoResourceFoundException(HttpMethod.valueOf(request.getMethod()),
-									request.getRequestURI(), request.getRequestURI());
-						}
-
-					}).addPathPatterns(SecurityConfig.DOCUMENTATION_PATHS);
+				if (!document) {
+					registry.addInterceptor(NOT_FOUND).addPathPatterns(SecurityConfig.DOCUMENTATION_PATHS);
+				}
+				else if (!swaggerUi) {
+					registry.addInterceptor(NOT_FOUND).addPathPatterns(SecurityConfig.SWAGGER_UI_PATHS);
 				}
 			}
 
 		};
+	}
+
+	private static boolean isOn(Environment environment, String setting) {
+		return environment.getProperty(setting, Boolean.class, true);
 	}
 
 	@Bean
