@@ -353,6 +353,21 @@ abstract class HostileRequestTests {
 	}
 
 	@Test
+	void bodyInAnotherFormatThan415InEnvelopeAndNothingStored() throws Exception {
+		String yaml = "user:\n  username: yam\n  email: yam@example.com\n  password: \"12345678\"\n";
+		for (String type : new String[] { "application/yaml", "application/xml", "application/cbor" }) {
+			RawHttp.Response response = send("POST", "/users/signup/", "Content-Type: " + type + "\r\n",
+					yaml.getBytes(StandardCharsets.UTF_8));
+
+			assertThat(response.status()).as(type).isEqualTo(415);
+			assertThat((Object) JsonPath.read(response.body(), "$.user.errors.error")).as(type)
+				.isEqualTo(List.of("Unsupported media type: send application/json."));
+		}
+		assertThat(this.jdbc.sql("select count(*) from users where username = 'yam'").query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
 	void unstorableTextInSeveralFieldsThenEachReportedAtOnce() throws Exception {
 		RawHttp.Response response = send("POST", "/users/signup/", "Content-Type: application/json\r\n",
 				"{\"user\":{\"username\":\"a\\u0000\",\"email\":\"\\ud800@example.com\",\"password\":\"12345678\"}}"
