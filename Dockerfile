@@ -26,7 +26,7 @@ COPY --from=build /extracted/application/ ./
 # fewer malloc arenas, and freed native memory handed back. Measured in
 # docs/PERFORMANCE.md; override with -e JAVA_OPTS=... for a larger container. The options
 # are those of bench/common.sh; keep the two the same.
-ENV JAVA_OPTS="-Xms64m -Xmx160m -XX:+UseSerialGC -Xss512k -XX:TrimNativeHeapInterval=5000 -XX:+UseCompactObjectHeaders" \
+ENV JAVA_OPTS="-Xms16m -Xmx160m -XX:+UseSerialGC -Xss512k -XX:TrimNativeHeapInterval=5000 -XX:+UseCompactObjectHeaders" \
     MALLOC_ARENA_MAX=2
 
 # Training: start the application once, against a throwaway in-memory database and
