@@ -21,8 +21,9 @@ COPY --from=build /extracted/spring-boot-loader/ ./
 COPY --from=build /extracted/snapshot-dependencies/ ./
 COPY --from=build /extracted/application/ ./
 
-# Sized for a container of 512 MiB: a heap of at most 160 MiB (about 60 MiB stay live),
-# the serial collector (one or two cores), compact object headers, small thread stacks,
+# Sized for a container of 512 MiB (it does not fit 256 MiB, see docs/PERFORMANCE.md): a
+# heap that starts at 16 MiB and grows to at most 160 MiB (about 60 MiB stay live), the
+# serial collector (one or two cores), compact object headers, small thread stacks,
 # fewer malloc arenas, and freed native memory handed back. Measured in
 # docs/PERFORMANCE.md; override with -e JAVA_OPTS=... for a larger container. The options
 # are those of bench/common.sh; keep the two the same.

@@ -23,16 +23,18 @@ build() {
 
 # Extracts the jar into $1 and trains a class cache on it: an AOT cache from Java 25 on,
 # a CDS archive before. Both start the application context that Spring AOT worked out
-# at build time, as the image does. Sets cache_options to the options that use them.
+# at build time, as the image does; with "jvm-only" as $2 they do not (the JDK's cache
+# alone, for comparison). Sets cache_options to the options that use them.
 prepare_production_launch() {
-	local app="$1" train
+	local app="$1" spring=(-Dspring.aot.enabled=true) train
+	[[ "${2:-}" == jvm-only ]] && spring=()
 	"$java" -Djarmode=tools -jar target/jwt-auth.jar extract --destination "$app" >/dev/null
 	if ((java_feature >= 25)); then
-		train=(-Dspring.aot.enabled=true -XX:AOTCacheOutput="$app/jwt-auth.aot")
-		cache_options=(-Dspring.aot.enabled=true -XX:AOTCache="$app/jwt-auth.aot")
+		train=("${spring[@]}" -XX:AOTCacheOutput="$app/jwt-auth.aot")
+		cache_options=("${spring[@]}" -XX:AOTCache="$app/jwt-auth.aot")
 	else
-		train=(-Dspring.aot.enabled=true -XX:ArchiveClassesAtExit="$app/jwt-auth.jsa")
-		cache_options=(-Dspring.aot.enabled=true -XX:SharedArchiveFile="$app/jwt-auth.jsa")
+		train=("${spring[@]}" -XX:ArchiveClassesAtExit="$app/jwt-auth.jsa")
+		cache_options=("${spring[@]}" -XX:SharedArchiveFile="$app/jwt-auth.jsa")
 	fi
 	# shellcheck disable=SC2086
 	JWT_SECRET="$(head -c 32 /dev/urandom | base64)" SPRING_DATASOURCE_URL="jdbc:h2:mem:training" \
