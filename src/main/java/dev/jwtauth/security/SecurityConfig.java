@@ -1,8 +1,10 @@
 package dev.jwtauth.security;
 
+import java.io.IOException;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletException;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -13,6 +15,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -24,9 +29,12 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
@@ -57,11 +65,9 @@ public class SecurityConfig {
 			ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings,
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver,
 			ObjectProvider<MeterRegistry> metrics) {
+		http.cors(AbstractHttpConfigurer::disable);
 		if (cors.enabled()) {
-			http.cors((configurer) -> configurer.configurationSource(corsConfigurationSource(cors)));
-		}
-		else {
-			http.cors(AbstractHttpConfigurer::disable);
+			http.addFilterAfter(corsFilter(cors, accessDeniedHandler), HeaderWriterFilter.class);
 		}
 		http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
@@ -116,6 +122,35 @@ public class SecurityConfig {
 	 * Tokens travel in the Authorization header, never in cookies, so credentials stay
 	 * off and the listed origins are all that is trusted.
 	 */
+	/**
+	 * Where Spring Security puts its own CORS filter, with the refusal of a request from
+	 * another origin answered as every refusal is: 403 in the envelope.
+	 */
+	private static CorsFilter corsFilter(CorsProperties properties, AccessDeniedHandler accessDeniedHandler) {
+		DefaultCorsProcessor checks = new DefaultCorsProcessor() {
+
+			@Override
+			protected void rejectRequest(ServerHttpResponse response) {
+				response.setStatusCode(HttpStatus.FORBIDDEN);
+			}
+
+		};
+		CorsFilter filter = new CorsFilter(corsConfigurationSource(properties));
+		filter.setCorsProcessor((configuration, request, response) -> {
+			if (checks.processRequest(configuration, request, response)) {
+				return true;
+			}
+			try {
+				accessDeniedHandler.handle(request, response, new AccessDeniedException("Origin not allowed"));
+			}
+			catch (ServletException ex) {
+				throw new IOException(ex);
+			}
+			return false;
+		});
+		return filter;
+	}
+
 	private static CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
 		CorsConfiguration configuration = new CorsConfiguration();
 		properties.allowedOrigins()

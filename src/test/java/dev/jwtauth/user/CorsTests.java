@@ -66,7 +66,11 @@ class CorsTests {
 		void preflightFromOtherOriginThenRefused() {
 			MvcTestResult result = preflight(this.mvc, "https://evil.example");
 
-			assertThat(result).hasStatus(403).doesNotContainHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+			assertThat(result).hasStatus(403)
+				.doesNotContainHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
+				.bodyJson()
+				.isStrictlyEqualTo(
+						"{\"user\":{\"errors\":{\"error\":[\"You do not have permission to perform this action.\"]}}}");
 		}
 
 		@Test
