@@ -7,7 +7,7 @@
 --   password_grant  POST /realms/REALM/protocol/openid-connect/token, grant_type=password
 --                   for the public client CLIENT, users bench0, bench1, … (one per line
 --                   of TOKENS_FILE) with the password bench-password
--- done() prints the same machine-readable line as scenario.lua.
+-- done(), from bench/result.lua, prints the same machine-readable line as for scenario.lua.
 
 local requests, counter = {}, 0
 
@@ -36,10 +36,5 @@ function request()
    return requests[(counter % #requests) + 1]
 end
 
-function done(summary, latency, requests)
-   io.write(string.format("RESULT %.1f %.2f %.2f %d %d %d\n",
-      summary.requests / (summary.duration / 1e6),
-      latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-      summary.errors.status, summary.requests,
-      summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
-end
+-- The RESULT line, shared with the other script (run from the repository root).
+dofile("bench/result.lua")

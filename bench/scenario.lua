@@ -7,7 +7,7 @@
 -- bench-password. For refresh, TOKENS_FILE holds refresh tokens, shared out among the
 -- THREADS threads: each request uses one up and its answer gives the next, so no token
 -- is sent twice (which would end its session).
--- done() prints one machine-readable line for bench/run.
+-- done(), from bench/result.lua, prints one machine-readable line for bench/run.
 
 local scenario, tokens, requests, counter = nil, {}, {}, 0
 -- Unused refresh tokens of this thread: one leaves with each request, one comes back
@@ -81,10 +81,5 @@ function response(status, headers, body)
    end
 end
 
-function done(summary, latency, requests)
-   io.write(string.format("RESULT %.1f %.2f %.2f %d %d %d\n",
-      summary.requests / (summary.duration / 1e6),
-      latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-      summary.errors.status, summary.requests,
-      summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
-end
+-- The RESULT line, shared with the other script (run from the repository root).
+dofile("bench/result.lua")

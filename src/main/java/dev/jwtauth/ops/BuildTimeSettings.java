@@ -32,7 +32,7 @@ class BuildTimeSettings implements EnvironmentPostProcessor {
 			// Only "framework" adds a filter; "native" and "none" are read by Tomcat at
 			// start.
 			new Setting("server.forward-headers-strategy",
-					(value) -> String.valueOf("framework".equalsIgnoreCase(Objects.toString(value, "").strip()))));
+					(value) -> String.valueOf("framework".equalsIgnoreCase(value))));
 
 	/**
 	 * @throws BuildTimeSettingException when started with AOT's generated context and a
@@ -46,8 +46,8 @@ class BuildTimeSettings implements EnvironmentPostProcessor {
 		}
 		List<String> changed = new ArrayList<>();
 		for (Setting setting : SETTINGS) {
-			String packaged = setting.decides(value(environment, setting.name(), true));
-			String atStart = setting.decides(value(environment, setting.name(), false));
+			String packaged = setting.decisive().apply(value(environment, setting.name(), true));
+			String atStart = setting.decisive().apply(value(environment, setting.name(), false));
 			if (!Objects.equals(packaged, atStart)) {
 				changed.add(setting.name());
 			}
@@ -58,10 +58,10 @@ class BuildTimeSettings implements EnvironmentPostProcessor {
 	}
 
 	/**
-	 * The setting's value from the first source that has it: among the configuration
-	 * packaged in the jar only, or among all sources.
+	 * The setting's value from the first source that has it, without surrounding spaces:
+	 * among the configuration packaged in the jar only, or among all sources.
 	 */
-	private static Object value(ConfigurableEnvironment environment, String name, boolean packagedOnly) {
+	private static String value(ConfigurableEnvironment environment, String name, boolean packagedOnly) {
 		ConfigurationPropertyName key = ConfigurationPropertyName.of(name);
 		for (PropertySource<?> source : environment.getPropertySources()) {
 			if (packagedOnly && !source.getName().contains("class path resource")) {
@@ -70,18 +70,13 @@ class BuildTimeSettings implements EnvironmentPostProcessor {
 			ConfigurationPropertySource properties = ConfigurationPropertySource.from(source);
 			ConfigurationProperty property = (properties != null) ? properties.getConfigurationProperty(key) : null;
 			if (property != null) {
-				return property.getValue();
+				return Objects.toString(property.getValue(), "").strip();
 			}
 		}
 		return null;
 	}
 
-	private record Setting(String name, UnaryOperator<Object> decisive) {
-
-		String decides(Object value) {
-			Object decided = this.decisive.apply(value);
-			return (decided != null) ? decided.toString().strip() : null;
-		}
+	private record Setting(String name, UnaryOperator<String> decisive) {
 
 	}
 

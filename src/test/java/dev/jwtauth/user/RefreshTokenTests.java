@@ -1,5 +1,6 @@
 package dev.jwtauth.user;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -344,13 +345,8 @@ abstract class RefreshTokenTests {
 	void signinWhenUserAgentInUtf8ThenSignedInAndShownAsWritten() throws Exception {
 		signin("ada", "other");
 		String userAgent = "Mozilla/5.0 (Linux; Android 10; \u5c0f\u7c73) \u2603";
-		byte[] body = "{\"user\":{\"username\":\"ada\",\"password\":\"%s\"}}".formatted(TestUsers.PASSWORD)
-			.getBytes(StandardCharsets.UTF_8);
 
-		RawHttp.Response signin = RawHttp.send(this.port, null, "POST", "/users/signin/",
-				"Content-Type: application/json\r\nUser-Agent: "
-						+ new String(userAgent.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1) + "\r\n",
-				body);
+		RawHttp.Response signin = signinWithUtf8UserAgent("ada", userAgent);
 
 		assertThat(signin.status()).isEqualTo(200);
 		assertThat(this.jdbc.sql("select user_agent from sessions where user_agent <> 'other'")
@@ -361,14 +357,9 @@ abstract class RefreshTokenTests {
 	@Test
 	void signinWhenUserAgentTooLongThenCutWithoutSplittingACharacter() throws Exception {
 		String userAgent = "a".repeat(255) + "\ud83d\ude00 and more";
-		byte[] body = "{\"user\":{\"username\":\"ada\",\"password\":\"%s\"}}".formatted(TestUsers.PASSWORD)
-			.getBytes(StandardCharsets.UTF_8);
 		signin("ada", "other");
 
-		RawHttp.Response signin = RawHttp.send(this.port, null, "POST", "/users/signin/",
-				"Content-Type: application/json\r\nUser-Agent: "
-						+ new String(userAgent.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1) + "\r\n",
-				body);
+		RawHttp.Response signin = signinWithUtf8UserAgent("ada", userAgent);
 
 		assertThat(signin.status()).isEqualTo(200);
 		assertThat(this.jdbc.sql("select user_agent from sessions where user_agent <> 'other'")
@@ -461,6 +452,19 @@ abstract class RefreshTokenTests {
 	private static void assertRefused(EntityExchangeResult<String> answer) {
 		assertThat(answer.getStatus().value()).isEqualTo(400);
 		assertThat(TokenRequests.read(answer, "$.user.errors.refresh_token[0]")).isEqualTo(INVALID);
+	}
+
+	/**
+	 * A signin over raw HTTP whose User-Agent header carries {@code userAgent} as UTF-8
+	 * bytes.
+	 */
+	private RawHttp.Response signinWithUtf8UserAgent(String username, String userAgent) throws IOException {
+		byte[] body = "{\"user\":{\"username\":\"%s\",\"password\":\"%s\"}}".formatted(username, TestUsers.PASSWORD)
+			.getBytes(StandardCharsets.UTF_8);
+		return RawHttp.send(this.port, null, "POST", "/users/signin/",
+				"Content-Type: application/json\r\nUser-Agent: "
+						+ new String(userAgent.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1) + "\r\n",
+				body);
 	}
 
 }
