@@ -47,7 +47,8 @@ class MailerTests {
 
 			assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
 			TestMail.assertNotice(smtp.getReceivedMessages()[0], FROM, "zoe@example.com");
-			// The server has the mail before the client has closed the session and counted it
+			// The server has the mail before the client has closed the session and
+			// counted it
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			await().until(() -> TestMail.count(registry, "sent") == 1);
 		});
