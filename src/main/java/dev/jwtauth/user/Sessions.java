@@ -288,11 +288,23 @@ class Sessions {
 	private static String storable(String text, int maxLength) {
 		StringBuilder kept = new StringBuilder();
 		text.codePoints()
-			.filter((c) -> !Character.isISOControl(c) && Character.isDefined(c)
-					&& Character.getType(c) != Character.SURROGATE)
+			.filter(Sessions::isPrintable)
 			.takeWhile((c) -> kept.length() + Character.charCount(c) <= maxLength)
 			.forEach(kept::appendCodePoint);
 		return kept.toString();
+	}
+
+	/**
+	 * Whether a character shows as itself: not a control, an unassigned or lone surrogate
+	 * code point, a private-use one, a line or paragraph separator, or a format character
+	 * (such as a right-to-left override or a zero-width space) that changes how the text
+	 * around it reads.
+	 */
+	private static boolean isPrintable(int c) {
+		int type = Character.getType(c);
+		return type != Character.CONTROL && type != Character.UNASSIGNED && type != Character.SURROGATE
+				&& type != Character.PRIVATE_USE && type != Character.FORMAT && type != Character.LINE_SEPARATOR
+				&& type != Character.PARAGRAPH_SEPARATOR;
 	}
 
 	private static Instant instant(ResultSet row, int column) throws SQLException {

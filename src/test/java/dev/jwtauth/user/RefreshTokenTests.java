@@ -355,6 +355,21 @@ abstract class RefreshTokenTests {
 	}
 
 	@Test
+	void signinWhenUserAgentHasCharactersThatChangeHowItReadsThenStoredWithoutThem() throws Exception {
+		// A right-to-left override, a zero-width space and joiner, an isolate and a
+		// private-use character, around what a list of sessions shows
+		String userAgent = "\u202eFirefox\u200b\u200d\u2066 on Linux\u2069\ue000";
+		signin("ada", "other");
+
+		RawHttp.Response signin = signinWithUtf8UserAgent("ada", userAgent);
+
+		assertThat(signin.status()).isEqualTo(200);
+		assertThat(this.jdbc.sql("select user_agent from sessions where user_agent <> 'other'")
+			.query(String.class)
+			.single()).isEqualTo("Firefox on Linux");
+	}
+
+	@Test
 	void signinWhenUserAgentTooLongThenCutWithoutSplittingACharacter() throws Exception {
 		String userAgent = "a".repeat(255) + "\ud83d\ude00 and more";
 		signin("ada", "other");
