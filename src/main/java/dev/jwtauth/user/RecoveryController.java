@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,7 +41,7 @@ class RecoveryController {
 		this.verifications = verifications;
 	}
 
-	@PostMapping(path = "/password_reset", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping("/password_reset")
 	@Order(8)
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PublicEndpoint
@@ -56,7 +55,7 @@ class RecoveryController {
 		return this.resets.request(request, http.getRemoteAddr());
 	}
 
-	@PostMapping(path = "/password_reset/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping("/password_reset/confirm")
 	@Order(9)
 	@PublicEndpoint
 	@Operation(summary = "Set a new password with the secret of a reset link",
@@ -83,7 +82,7 @@ class RecoveryController {
 		return this.verifications.resend(principal, http.getRemoteAddr());
 	}
 
-	@PostMapping(path = "/verify_email/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping("/verify_email/confirm")
 	@Order(11)
 	@PublicEndpoint
 	@Operation(summary = "Verify the address with the secret of a verification link",

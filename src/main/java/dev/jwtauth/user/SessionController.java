@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +34,7 @@ class SessionController {
 		this.sessions = sessions;
 	}
 
-	@PostMapping(path = "/token/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping("/token/refresh")
 	@Order(2)
 	@PublicEndpoint
 	@Operation(summary = "Trade a refresh token for a new token and the next refresh token",
