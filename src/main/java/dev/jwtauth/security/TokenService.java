@@ -182,13 +182,15 @@ public class TokenService {
 	}
 
 	VerifiedToken verify(String token) throws TokenRejectedException {
-		if (!CanonicalJws.test(token)) {
-			throw new TokenRejectedException(TokenFailure.INVALID, MALFORMED);
-		}
 		ByteBuffer digest = ByteBuffer.wrap(sha256(token.getBytes(StandardCharsets.UTF_8)));
 		Remembered remembered = this.verified.getIfPresent(digest);
 		if (remembered != null && this.clock.instant().isBefore(remembered.expiresAt())) {
+			// The very text that passed every check below: any other spelling has another
+			// digest
 			return remembered.token();
+		}
+		if (!CanonicalJws.test(token)) {
+			throw new TokenRejectedException(TokenFailure.INVALID, MALFORMED);
 		}
 		if (this.keys.verifiesEs256() && EcdsaSignatures.hasHighS(token)) {
 			throw new TokenRejectedException(TokenFailure.INVALID, BAD_SIGNATURE);
