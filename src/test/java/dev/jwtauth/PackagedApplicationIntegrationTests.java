@@ -126,25 +126,43 @@ class PackagedApplicationIntegrationTests {
 	/**
 	 * {@code java -jar} on the packaged jar as the image runs it: with Spring AOT's
 	 * generated code, and with its {@code JAVA_OPTS} (a heap of at most 160 MiB) and
-	 * {@code MALLOC_ARENA_MAX}, read from the Dockerfile; compact object headers only
-	 * from Java 25 on, as in the benchmarks.
+	 * {@code MALLOC_ARENA_MAX}.
 	 */
 	private ProcessBuilder imageJar(String... args) throws IOException {
-		Matcher options = Pattern.compile("ENV JAVA_OPTS=\"([^\"]+)\"")
-			.matcher(Files.readString(Path.of("Dockerfile")));
-		assertThat(options.find()).as("the Dockerfile sets JAVA_OPTS").isTrue();
-		List<String> command = new ArrayList<>(Stream.of(options.group(1).split("\\s+"))
-			.filter((option) -> Runtime.version().feature() >= 25 || !option.equals("-XX:+UseCompactObjectHeaders"))
-			.toList());
-		assertThat(command).contains("-Xmx160m");
 		assertThat(Files.readString(Path.of("Dockerfile"))).as("the image starts with Spring AOT's generated code")
 			.containsPattern("ENTRYPOINT .*exec java " + AOT + " ");
+		List<String> command = new ArrayList<>(imageOptions());
 		command.add(AOT);
 		command.addAll(List.of("-jar", System.getProperty("app.jar")));
 		command.addAll(List.of(args));
-		ProcessBuilder builder = process(command.toArray(String[]::new));
+		return asInTheImage(process(command.toArray(String[]::new)));
+	}
+
+	/**
+	 * The image's {@code JAVA_OPTS}, read from the Dockerfile; compact object headers
+	 * only from Java 25 on, as in the benchmarks.
+	 */
+	private static List<String> imageOptions() throws IOException {
+		Matcher options = Pattern.compile("ENV JAVA_OPTS=\"([^\"]+)\"")
+			.matcher(Files.readString(Path.of("Dockerfile")));
+		assertThat(options.find()).as("the Dockerfile sets JAVA_OPTS").isTrue();
+		List<String> image = Stream.of(options.group(1).split("\\s+"))
+			.filter((option) -> Runtime.version().feature() >= 25 || !option.equals("-XX:+UseCompactObjectHeaders"))
+			.toList();
+		assertThat(image).contains("-Xmx160m");
+		return image;
+	}
+
+	private static ProcessBuilder asInTheImage(ProcessBuilder builder) {
 		builder.environment().put("MALLOC_ARENA_MAX", "2");
 		return builder;
+	}
+
+	/** The image's JVM options, then the given arguments. */
+	private ProcessBuilder imageJava(String... args) throws IOException {
+		List<String> command = new ArrayList<>(imageOptions());
+		command.addAll(List.of(args));
+		return asInTheImage(process(command.toArray(String[]::new)));
 	}
 
 	/**
@@ -166,7 +184,10 @@ class PackagedApplicationIntegrationTests {
 		}
 		ClassCache cache = ClassCache.of(image.resolve("jwt-auth.cache"));
 
-		ProcessBuilder training = process(AOT, cache.train(), "-Dspring.context.exit=onRefresh", "-jar", "jwt-auth.jar")
+		// With the image's options, as the Dockerfile trains and starts: the cache's
+		// objects must fit the heap those options start with
+		ProcessBuilder training = imageJava(AOT, cache.train(), "-Dspring.context.exit=onRefresh", "-jar",
+				"jwt-auth.jar")
 			.directory(image.toFile());
 		training.environment().put("JWT_SECRET", "J3oUDb2HfrWSX2K4RtFXgGnw7QdVw1jRgdr4/+QybzU=");
 		training.environment().put("SPRING_DATASOURCE_URL", "jdbc:h2:mem:training");
@@ -178,7 +199,7 @@ class PackagedApplicationIntegrationTests {
 
 		int port = freePort();
 		assertThat(probe(image, port)).as("no service answers yet").isEqualTo(1);
-		ProcessBuilder launch = process(AOT, cache.require(), cache.use(), "-jar", "jwt-auth.jar")
+		ProcessBuilder launch = imageJava(AOT, cache.require(), cache.use(), "-jar", "jwt-auth.jar")
 			.directory(image.toFile());
 		launch.environment().put("SERVER_PORT", Integer.toString(port));
 		launch.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
