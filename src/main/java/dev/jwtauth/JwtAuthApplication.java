@@ -19,18 +19,14 @@ public class JwtAuthApplication {
 	 * it runs without AOT's generated code even where the service starts with it.
 	 */
 	public static void main(String[] args) throws Exception {
-		if (args.length > 0
-				&& (args[0].equals(CreateSuperuserCommand.NAME) || args[0].equals(ImportDjangoUsersCommand.NAME))) {
+		String command = (args.length > 0) ? args[0] : "";
+		if (command.equals(CreateSuperuserCommand.NAME) || command.equals(ImportDjangoUsersCommand.NAME)) {
 			SpringProperties.setProperty(AotDetector.AOT_ENABLED, "false");
-		}
-		if (args.length > 0 && args[0].equals(CreateSuperuserCommand.NAME)) {
-			CreateSuperuserCommand command = new CreateSuperuserCommand(System.getenv(), System.in, System.out,
-					System.err);
-			System.exit(command.run(JwtAuthApplication.class, Arrays.copyOfRange(args, 1, args.length)));
-		}
-		if (args.length > 0 && args[0].equals(ImportDjangoUsersCommand.NAME)) {
-			ImportDjangoUsersCommand command = new ImportDjangoUsersCommand(System.out, System.err);
-			System.exit(command.run(JwtAuthApplication.class, Arrays.copyOfRange(args, 1, args.length)));
+			String[] commandArgs = Arrays.copyOfRange(args, 1, args.length);
+			System.exit(command.equals(CreateSuperuserCommand.NAME)
+					? new CreateSuperuserCommand(System.getenv(), System.in, System.out, System.err)
+						.run(JwtAuthApplication.class, commandArgs)
+					: new ImportDjangoUsersCommand(System.out, System.err).run(JwtAuthApplication.class, commandArgs));
 		}
 		SpringApplication.run(JwtAuthApplication.class, args);
 	}

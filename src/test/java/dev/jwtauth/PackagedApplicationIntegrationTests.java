@@ -131,11 +131,8 @@ class PackagedApplicationIntegrationTests {
 	private ProcessBuilder imageJar(String... args) throws IOException {
 		assertThat(Files.readString(Path.of("Dockerfile"))).as("the image starts with Spring AOT's generated code")
 			.containsPattern("ENTRYPOINT .*exec java " + AOT + " ");
-		List<String> command = new ArrayList<>(imageOptions());
-		command.add(AOT);
-		command.addAll(List.of("-jar", System.getProperty("app.jar")));
-		command.addAll(List.of(args));
-		return asInTheImage(process(command.toArray(String[]::new)));
+		return imageJava(Stream.concat(Stream.of(AOT, "-jar", System.getProperty("app.jar")), Stream.of(args))
+			.toArray(String[]::new));
 	}
 
 	/**
@@ -153,16 +150,13 @@ class PackagedApplicationIntegrationTests {
 		return image;
 	}
 
-	private static ProcessBuilder asInTheImage(ProcessBuilder builder) {
-		builder.environment().put("MALLOC_ARENA_MAX", "2");
-		return builder;
-	}
-
-	/** The image's JVM options, then the given arguments. */
+	/** The image's JVM options and {@code MALLOC_ARENA_MAX}, then the given arguments. */
 	private ProcessBuilder imageJava(String... args) throws IOException {
 		List<String> command = new ArrayList<>(imageOptions());
 		command.addAll(List.of(args));
-		return asInTheImage(process(command.toArray(String[]::new)));
+		ProcessBuilder builder = process(command.toArray(String[]::new));
+		builder.environment().put("MALLOC_ARENA_MAX", "2");
+		return builder;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.jwtauth.security;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
@@ -48,12 +49,16 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 @EnableMethodSecurity
 public class SecurityConfig {
 
-	/** The API's documentation; off altogether when API_DOCS_ENABLED is false. */
-	public static final String[] DOCUMENTATION_PATHS = { "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**",
-			"/swagger-ui.html", "/swagger-ui/**" };
-
 	/** Swagger UI, which reads the API's documentation; off with it, or alone. */
 	public static final String[] SWAGGER_UI_PATHS = { "/swagger-ui.html", "/swagger-ui/**" };
+
+	/**
+	 * The API's documentation with Swagger UI; off altogether when API_DOCS_ENABLED is
+	 * false.
+	 */
+	public static final String[] DOCUMENTATION_PATHS = Stream
+		.concat(Stream.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**"), Stream.of(SWAGGER_UI_PATHS))
+		.toArray(String[]::new);
 
 	/** Liveness and readiness, for load balancers and orchestrators. */
 	static final String[] HEALTH_PATHS = { "/actuator/health", "/actuator/health/**" };
@@ -119,10 +124,6 @@ public class SecurityConfig {
 	}
 
 	/**
-	 * Tokens travel in the Authorization header, never in cookies, so credentials stay
-	 * off and the listed origins are all that is trusted.
-	 */
-	/**
 	 * Where Spring Security puts its own CORS filter, with the refusal of a request from
 	 * another origin answered as every refusal is: 403 in the envelope.
 	 */
@@ -151,6 +152,10 @@ public class SecurityConfig {
 		return filter;
 	}
 
+	/**
+	 * Tokens travel in the Authorization header, never in cookies, so credentials stay
+	 * off and the listed origins are all that is trusted.
+	 */
 	private static CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
 		CorsConfiguration configuration = new CorsConfiguration();
 		properties.allowedOrigins()
