@@ -72,9 +72,8 @@ final class TokenAuthenticationFilter extends OncePerRequestFilter {
 				this.metrics.counter(AuthMetrics.TOKEN_REJECTIONS, "reason", ex.reason()).increment();
 			}
 			catch (RuntimeException ex) {
-				// The user lookup failed (the database is unreachable, say): answer it as
-				// a
-				// controller's failure would be, never as authenticated.
+				// The user lookup failed (the database is unreachable, say): answer
+				// it as a controller's failure would be, never as authenticated.
 				if (this.exceptionResolver.resolveException(request, response, null, ex) == null) {
 					throw ex;
 				}
