@@ -2,9 +2,11 @@ package dev.jwtauth.user;
 
 import java.util.List;
 
+import dev.jwtauth.web.NamedCollection;
+
 /**
- * The user's live sessions, the most recently used first.
+ * The user's live sessions, the most recently used first: {@code {"sessions": [...]}}.
  */
-record SessionList(List<SessionView> sessions) {
+record SessionList(List<SessionView> sessions) implements NamedCollection {
 
 }

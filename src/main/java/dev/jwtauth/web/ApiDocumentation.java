@@ -53,17 +53,19 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * annotations, and whether it is public with {@link PublicEndpoint}; this adds what
  * follows from those facts alone: the {@code Token} scheme and 401 on protected
  * operations, the statuses every body or every request may meet, every body inside its
- * {@code {"user": ...}} (or {@code {"users": [...]}}) envelope with snake_case fields,
- * and every error in the error envelope. Paths are shown with their trailing slash, as
- * the original service's clients write them.
+ * {@code {"user": ...}} (or {@code {"users": [...]}}) envelope with snake_case fields but
+ * a {@link NamedCollection}, which is its own, and every error in the error envelope.
+ * Paths are shown with their trailing slash, as the original service's clients write
+ * them.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 @OpenAPIDefinition(
 		info = @Info(title = "jwt-auth", version = "1",
 				description = "JWT authentication: sign up, sign in, manage the current account. "
-						+ "Every body is a {\"user\": ...} envelope, errors included, but the standard JWK Set "
-						+ "of /.well-known/jwks.json. " + "Every path also answers without its trailing slash."),
+						+ "Every body is a {\"user\": ...} envelope, errors included, but lists, which are "
+						+ "{\"users\": [...]} or {\"sessions\": [...]}, and the standard JWK Set of "
+						+ "/.well-known/jwks.json. Every path also answers without its trailing slash."),
 		servers = @Server(url = "/", description = "This service"),
 		tags = { @io.swagger.v3.oas.annotations.tags.Tag(name = "Account"),
 				@io.swagger.v3.oas.annotations.tags.Tag(name = "Tokens"),
@@ -79,6 +81,9 @@ class ApiDocumentation {
 
 	/** Carries a handler's {@link Order} from its operation to the sorting of paths. */
 	private static final String ORDER = "x-order";
+
+	/** Marks, until the envelopes are added, an operation that answers a collection. */
+	private static final String NAMED_COLLECTION = "x-named-collection";
 
 	/** Answers as if nothing were mapped to the path. */
 	private static final HandlerInterceptor NOT_FOUND = new HandlerInterceptor() {
@@ -128,6 +133,9 @@ class ApiDocumentation {
 		return (operation, handler) -> {
 			Order order = handler.getMethodAnnotation(Order.class);
 			operation.addExtension(ORDER, (order != null) ? order.value() : Ordered.LOWEST_PRECEDENCE);
+			if (NamedCollection.class.isAssignableFrom(handler.getReturnType().getParameterType())) {
+				operation.addExtension(NAMED_COLLECTION, true);
+			}
 			ApiResponses responses = operation.getResponses();
 			if (!handler.hasMethodAnnotation(PublicEndpoint.class)) {
 				operation.addSecurityItem(new SecurityRequirement().addList(SCHEME));
@@ -237,6 +245,8 @@ class ApiDocumentation {
 	}
 
 	private static void envelopes(Operation operation) {
+		boolean namedCollection = (operation.getExtensions() != null)
+				&& operation.getExtensions().remove(NAMED_COLLECTION) != null;
 		if (operation.getRequestBody() != null) {
 			operation.getRequestBody()
 				.getContent()
@@ -250,7 +260,7 @@ class ApiDocumentation {
 				response.content(new Content().addMediaType("application/json",
 						new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ERROR_SCHEMA))));
 			}
-			else if (response.getContent() != null) {
+			else if (response.getContent() != null && !namedCollection) {
 				response.getContent().values().forEach((media) -> media.schema(envelope(media.getSchema())));
 			}
 			responses.addApiResponse(status.getKey(), response);

@@ -197,8 +197,9 @@ final class UserEnvelopeConverter extends AbstractHttpMessageConverter<Object> {
 
 	@Override
 	protected void writeInternal(Object body, HttpOutputMessage output) throws IOException {
-		this.mapper.writeValue(StreamUtils.nonClosing(output.getBody()),
-				Map.of((body instanceof List) ? LIST_KEY : KEY, body));
+		Object written = (body instanceof NamedCollection) ? body
+				: Map.of((body instanceof List) ? LIST_KEY : KEY, body);
+		this.mapper.writeValue(StreamUtils.nonClosing(output.getBody()), written);
 	}
 
 }

@@ -167,7 +167,8 @@ abstract class RefreshTokenTests {
 				token);
 
 		assertThat(sessions.getStatus().value()).isEqualTo(200);
-		List<Map<String, Object>> listed = JsonPath.read(sessions.getResponseBody(), "$.user.sessions");
+		assertThat(JsonPath.<Map<String, Object>>read(sessions.getResponseBody(), "$")).containsOnlyKeys("sessions");
+		List<Map<String, Object>> listed = JsonPath.read(sessions.getResponseBody(), "$.sessions");
 		assertThat(listed).hasSize(2);
 		assertThat(listed.get(0))
 			.containsOnlyKeys("id", "created_at", "last_used_at", "expires_at", "client_address", "user_agent",
@@ -186,7 +187,7 @@ abstract class RefreshTokenTests {
 		String laptopToken = TokenRequests.read(laptop, "$.user.token");
 		String phoneId = JsonPath.read(
 				TokenRequests.exchange(this.client.get().uri("/users/sessions/"), laptopToken).getResponseBody(),
-				"$.user.sessions[1].id");
+				"$.sessions[1].id");
 
 		assertThat(TokenRequests.exchange(this.client.delete().uri("/users/sessions/{id}/", phoneId), laptopToken)
 			.getStatus()
@@ -205,7 +206,7 @@ abstract class RefreshTokenTests {
 		EntityExchangeResult<String> ada = signin("ada", "phone");
 		String adaSession = JsonPath.read(TokenRequests
 			.exchange(this.client.get().uri("/users/sessions/"), TokenRequests.read(ada, "$.user.token"))
-			.getResponseBody(), "$.user.sessions[0].id");
+			.getResponseBody(), "$.sessions[0].id");
 		String bob = TokenRequests.read(signupAs("bob"), "$.user.token");
 
 		assertThat(TokenRequests.exchange(this.client.delete().uri("/users/sessions/{id}/", adaSession), bob)
@@ -326,7 +327,7 @@ abstract class RefreshTokenTests {
 			.body("{\"user\":{\"email\":\"ada@example.org\"}}"), token);
 		String sessionId = JsonPath.read(
 				TokenRequests.exchange(this.client.get().uri("/users/sessions/"), token).getResponseBody(),
-				"$.user.sessions[0].id");
+				"$.sessions[0].id");
 		TokenRequests.exchange(this.client.delete().uri("/users/sessions/{id}/", sessionId), token);
 
 		assertThat(updated.getStatus().value()).isEqualTo(200);
