@@ -166,6 +166,20 @@ abstract class UserApiTests {
 	}
 
 	@Test
+	void signupWhenLettersBeyondTheBasicPlaneAtTheLimitThenCountedOnceEach() {
+		String ideograph = "\uD840\uDC00"; // U+20000: one letter, two UTF-16 units
+
+		Response atTheLimit = signup(ideograph.repeat(150), "a@example.com", "12345678");
+		Response beyond = signup(ideograph.repeat(151), "b@example.com", "12345678");
+
+		assertThat(atTheLimit.status()).isEqualTo(201);
+		assertThat(atTheLimit.read("$.user.username")).isEqualTo(ideograph.repeat(150));
+		assertThat(beyond.read("$.user.errors.username[0]")).isEqualTo(Messages.USERNAME_TOO_LONG);
+		assertThat(this.jdbc.sql("select username from users").query(String.class).single())
+			.isEqualTo(ideograph.repeat(150));
+	}
+
+	@Test
 	void signupWhenEmailInvalidOrTooLongThenRefused() {
 		String local = "a".repeat(64);
 		String longEmail = local + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(63) + ".com";
