@@ -63,11 +63,15 @@ abstract class TrustedProxyTests {
 	}
 
 	@Test
-	void signinWhenForwardedForIsAnIpv6AddressThenCountedForIt() throws Exception {
-		assertThat(signin("2001:db8::5", "wrong-password").status()).isEqualTo(400);
+	void signinWhenForwardedForAreIpv6AddressesThenCountedForTheirSlash64() throws Exception {
+		for (int i = 1; i <= 5; i++) {
+			assertThat(signin("2001:db8::" + i, "wrong-password").status()).isEqualTo(400);
+		}
 
+		assertThat(signin("2001:db8::ffff:6", "12345678").status()).isEqualTo(429);
+		assertThat(signin("2001:db8:0:1::1", "12345678").status()).isEqualTo(200);
 		assertThat(this.jdbc.sql("select distinct client_address from signin_failures").query(String.class).list())
-			.containsExactly("2001:db8::5");
+			.containsExactly("2001:db8:0:0::/64");
 	}
 
 	static Stream<Arguments> notAnAddress() {

@@ -21,10 +21,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Limits how many mails clients may ask for: per client address, and per recipient
- * whoever asks, so that the service can be made to flood neither anyone's inbox nor its
- * own sending reputation. Counted in the database, so that every instance sees the same
- * counts, under digests: no address is stored.
+ * Limits how many mails clients may ask for: per client (an IPv4 address or an IPv6 /64
+ * network, {@link ClientNetwork}), and per recipient whoever asks, so that the service
+ * can be made to flood neither anyone's inbox nor its own sending reputation. Counted in
+ * the database, so that every instance sees the same counts, under digests: no address is
+ * stored.
  * <p>
  * A window starts with the first request and lasts the configured time. The client's
  * count is taken first, then the recipient's; a refused request counts in neither.
@@ -63,7 +64,7 @@ public class MailRequestLimit {
 	 */
 	public void take(String client, String recipient) {
 		this.ownStatements.executeWithoutResult((status) -> {
-			String clientSubject = subject("client", client);
+			String clientSubject = subject("client", ClientNetwork.of(client));
 			count("client", clientSubject, this.limits.perClient());
 			try {
 				count("recipient", subject("recipient", recipient), this.limits.perRecipient());

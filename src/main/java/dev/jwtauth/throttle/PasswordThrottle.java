@@ -20,10 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Limits password guesses: wrong passwords per client address and account, and per client
- * address alone, counted in the database so that every instance sees the same counts.
- * Every check of a password a client typed (a signin, or the current password that
- * confirms a change) is a guess.
+ * Limits password guesses: wrong passwords per client and account, and per client alone,
+ * counted in the database so that every instance sees the same counts. A client is an
+ * IPv4 address or an IPv6 /64 network ({@link ClientNetwork}). Every check of a password
+ * a client typed (a signin, or the current password that confirms a change) is a guess.
  * <p>
  * A guess takes its turn before its password is checked, and a count admits only as many
  * checks at once as it still allows failures: concurrent wrong guesses cannot slip past a
@@ -64,8 +64,8 @@ public class PasswordThrottle {
 	}
 
 	/**
-	 * Takes a turn to check a password for {@code account} from {@code client}, waiting
-	 * while other checks use the turns the limits leave.
+	 * Takes a turn to check a password for {@code account} from {@code clientAddress},
+	 * waiting while other checks use the turns the limits leave.
 	 * @param account the account guessed at: the same for one account however it was
 	 * named
 	 * @return the guess, to be settled once its password was checked; closing it
@@ -74,7 +74,8 @@ public class PasswordThrottle {
 	 * be checked, right or wrong
 	 * @throws PasswordHashingBusyException when no turn came within the longest wait
 	 */
-	public Guess take(String client, String account) {
+	public Guess take(String clientAddress, String account) {
+		String client = ClientNetwork.of(clientAddress);
 		String accountKey = digest(account);
 		long deadline = System.nanoTime() + this.limits.maxWait().toNanos();
 		takeTurn(client, accountKey, this.limits.perAccount(), deadline);

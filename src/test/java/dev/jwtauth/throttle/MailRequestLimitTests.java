@@ -76,6 +76,16 @@ abstract class MailRequestLimitTests {
 	}
 
 	@Test
+	void takeWhenIpv6AddressesOfOneSlash64ThenOneClient() {
+		for (int i = 0; i < 10; i++) {
+			this.limit.take("2001:db8:0:7::" + Integer.toHexString(i + 1), "user" + i + "@example.com");
+		}
+
+		assertLimited("2001:db8:0:7:ffff:ffff:ffff:ffff", "someone-new@example.com");
+		assertThatNoException().isThrownBy(() -> this.limit.take("2001:db8:0:8::1", "someone-new@example.com"));
+	}
+
+	@Test
 	void takeWhenTheClientIsRefusedThenTheRecipientCountsNothing() {
 		for (int i = 0; i < 10; i++) {
 			this.limit.take("192.0.2.1", "user" + i + "@example.com");
