@@ -64,7 +64,7 @@ class AdminController {
 	@Order(1)
 	@Operation(summary = "List accounts, oldest first, a page at a time")
 	@ApiResponse(responseCode = "200",
-			description = "One page of accounts, the total in X-Total-Count, " + "the neighbouring pages in Link")
+			description = "One page of accounts, the total in X-Total-Count, the neighbouring pages in Link")
 	@ApiResponse(responseCode = "400", description = "page or size is not a number in range")
 	@ApiResponse(responseCode = "403", description = NOT_STAFF)
 	ResponseEntity<List<AccountView>> list(@RequestParam(defaultValue = "0") String page,

@@ -30,7 +30,7 @@ public final class CreateSuperuserCommand {
 
 	static final String PASSWORD_VARIABLE = "SUPERUSER_PASSWORD";
 
-	private static final String USAGE = "usage: create-superuser --username USERNAME --email EMAIL " + "(password from "
+	private static final String USAGE = "usage: create-superuser --username USERNAME --email EMAIL (password from "
 			+ PASSWORD_VARIABLE + " or standard input)";
 
 	private final Map<String, String> environment;

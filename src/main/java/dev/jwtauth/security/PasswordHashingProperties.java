@@ -29,7 +29,7 @@ public record PasswordHashingProperties(@DefaultValue("0") int maxConcurrent, @D
 	public PasswordHashingProperties {
 		if (maxWait.isNegative()) {
 			throw new IllegalArgumentException(
-					"auth.password.hashing.max-wait (PASSWORD_HASHING_MAX_WAIT) " + "must not be negative");
+					"auth.password.hashing.max-wait (PASSWORD_HASHING_MAX_WAIT) must not be negative");
 		}
 		if (maxLegacyMemory.compareTo(maxMemory) > 0) {
 			throw new IllegalArgumentException("auth.password.hashing.max-legacy-memory "

@@ -185,8 +185,8 @@ public class TokenService {
 		ByteBuffer digest = ByteBuffer.wrap(sha256(token.getBytes(StandardCharsets.UTF_8)));
 		Remembered remembered = this.verified.getIfPresent(digest);
 		if (remembered != null && this.clock.instant().isBefore(remembered.expiresAt())) {
-			// The very text that passed every check below: any other spelling has another
-			// digest
+			// The very text that passed every check below: any other spelling
+			// has another digest.
 			return remembered.token();
 		}
 		if (!CanonicalJws.test(token)) {

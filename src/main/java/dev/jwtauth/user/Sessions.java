@@ -172,9 +172,8 @@ class Sessions {
 		}
 		LockedSession session = locked.get();
 		Instant now = this.clock.instant();
-		// Used up here, under the lock: a refresh that held it before finds it used.
-		// Every
-		// refusal below deletes the session, and this mark with it.
+		// Used up here, under the lock: a refresh that held it before finds it
+		// used. Every refusal below deletes the session, and this mark with it.
 		int unused = this.jdbc.sql("update refresh_tokens set used_at = ? where digest = ? and used_at is null")
 			.params(at(now), digest)
 			.update();

@@ -64,7 +64,7 @@ class UserController {
 	@Operation(summary = "Sign in with a username or email and the password")
 	@ApiResponse(responseCode = "200", description = "The user and a new token")
 	@ApiResponse(responseCode = "400",
-			description = "Unknown user, wrong password or inactive account, " + "or a malformed body")
+			description = "Unknown user, wrong password or inactive account, or a malformed body")
 	@ApiResponse(responseCode = "429", description = PASSWORD_GUESSES)
 	@ApiResponse(responseCode = "503", description = HASHING_BUSY)
 	UserResponse signin(@RequestBody SigninRequest request, HttpServletRequest http) {

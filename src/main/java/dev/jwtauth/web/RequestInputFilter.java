@@ -38,9 +38,9 @@ final class RequestInputFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getRequestURI().contains("//")) {
-			// Refused here, not only by the firewall: the trailing-slash filter that
-			// follows
-			// would trim one slash of a path ending in two and hide them from it.
+			// Refused here, not only by the firewall: the trailing-slash filter
+			// that follows would trim one slash of a path ending in two and hide
+			// them from it.
 			refuse(response, HttpStatus.BAD_REQUEST, Map.of(ErrorBody.NON_FIELD, List.of(StatusMessages.of(400))));
 			return;
 		}
