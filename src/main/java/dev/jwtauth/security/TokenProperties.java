@@ -45,4 +45,12 @@ public record TokenProperties(@DefaultValue("HS256") TokenAlgorithm algorithm, S
 		return this.secret != null && !this.secret.isBlank();
 	}
 
+	/** Without the secrets and the private key, should the settings ever be printed. */
+	@Override
+	public String toString() {
+		return "TokenProperties[algorithm=" + this.algorithm + ", secretFile=" + this.secretFile + ", privateKeyFile="
+				+ this.privateKeyFile + ", previousPublicKeys=" + this.previousPublicKeys.size() + ", issuer="
+				+ this.issuer + ", audience=" + this.audience + ", lifetime=" + this.lifetime + "]";
+	}
+
 }

@@ -53,6 +53,16 @@ class TokenPropertiesTests {
 	}
 
 	@Test
+	void toStringThenNoSecretNorPrivateKey() {
+		withEnvironment(Map.of("JWT_SECRET", "current-secret-value", "JWT_PREVIOUS_SECRETS", "previous-secret-value",
+				"JWT_PRIVATE_KEY", "-----BEGIN PRIVATE KEY-----private-key-value"))
+			.run((context) -> assertThat(context.getBean(TokenProperties.class).toString()).contains("HS256")
+				.doesNotContain("current-secret-value")
+				.doesNotContain("previous-secret-value")
+				.doesNotContain("private-key-value"));
+	}
+
+	@Test
 	void asymmetricSettingsThenBound() {
 		withEnvironment(Map.of("JWT_ALGORITHM", "ES256", "JWT_PRIVATE_KEY_FILE", "/run/secrets/jwt-key.pem",
 				"JWT_ISSUER", "https://auth.example.com", "JWT_AUDIENCE", "orders, billing"))
