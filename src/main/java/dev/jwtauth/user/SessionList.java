@@ -2,11 +2,13 @@ package dev.jwtauth.user;
 
 import java.util.List;
 
-import dev.jwtauth.web.NamedCollection;
+import com.fasterxml.jackson.annotation.JsonRootName;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * The user's live sessions, the most recently used first: {@code {"sessions": [...]}}.
  */
-record SessionList(List<SessionView> sessions) implements NamedCollection {
+@JsonRootName("sessions")
+record SessionList(@JsonValue List<SessionView> sessions) {
 
 }

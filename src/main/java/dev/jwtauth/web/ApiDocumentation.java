@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.fasterxml.jackson.annotation.JsonRootName;
 import dev.jwtauth.security.PublicEndpoint;
 import dev.jwtauth.security.SecurityConfig;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -53,10 +54,10 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * annotations, and whether it is public with {@link PublicEndpoint}; this adds what
  * follows from those facts alone: the {@code Token} scheme and 401 on protected
  * operations, the statuses every body or every request may meet, every body inside its
- * {@code {"user": ...}} (or {@code {"users": [...]}}) envelope with snake_case fields but
- * a {@link NamedCollection}, which is its own, and every error in the error envelope.
- * Paths are shown with their trailing slash, as the original service's clients write
- * them.
+ * {@code {"user": ...}} envelope (or {@code {"users": [...]}}, or the key a record names
+ * with {@code @JsonRootName}) with snake_case fields, and every error in the error
+ * envelope. Paths are shown with their trailing slash, as the original service's clients
+ * write them.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -82,8 +83,8 @@ class ApiDocumentation {
 	/** Carries a handler's {@link Order} from its operation to the sorting of paths. */
 	private static final String ORDER = "x-order";
 
-	/** Marks, until the envelopes are added, an operation that answers a collection. */
-	private static final String NAMED_COLLECTION = "x-named-collection";
+	/** The key of an operation's success envelope, until the envelopes are added. */
+	private static final String ENVELOPE_KEY = "x-envelope-key";
 
 	/** Answers as if nothing were mapped to the path. */
 	private static final HandlerInterceptor NOT_FOUND = new HandlerInterceptor() {
@@ -133,8 +134,9 @@ class ApiDocumentation {
 		return (operation, handler) -> {
 			Order order = handler.getMethodAnnotation(Order.class);
 			operation.addExtension(ORDER, (order != null) ? order.value() : Ordered.LOWEST_PRECEDENCE);
-			if (NamedCollection.class.isAssignableFrom(handler.getReturnType().getParameterType())) {
-				operation.addExtension(NAMED_COLLECTION, true);
+			JsonRootName rootName = handler.getReturnType().getParameterType().getAnnotation(JsonRootName.class);
+			if (rootName != null) {
+				operation.addExtension(ENVELOPE_KEY, rootName.value());
 			}
 			ApiResponses responses = operation.getResponses();
 			if (!handler.hasMethodAnnotation(PublicEndpoint.class)) {
@@ -245,13 +247,12 @@ class ApiDocumentation {
 	}
 
 	private static void envelopes(Operation operation) {
-		boolean namedCollection = (operation.getExtensions() != null)
-				&& operation.getExtensions().remove(NAMED_COLLECTION) != null;
+		Object rootName = (operation.getExtensions() != null) ? operation.getExtensions().remove(ENVELOPE_KEY) : null;
 		if (operation.getRequestBody() != null) {
 			operation.getRequestBody()
 				.getContent()
 				.values()
-				.forEach((media) -> media.schema(envelope(media.getSchema())));
+				.forEach((media) -> media.schema(envelope(media.getSchema(), null)));
 		}
 		ApiResponses responses = new ApiResponses();
 		operation.getResponses().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach((status) -> {
@@ -260,20 +261,26 @@ class ApiDocumentation {
 				response.content(new Content().addMediaType("application/json",
 						new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ERROR_SCHEMA))));
 			}
-			else if (response.getContent() != null && !namedCollection) {
-				response.getContent().values().forEach((media) -> media.schema(envelope(media.getSchema())));
+			else if (response.getContent() != null) {
+				response.getContent()
+					.values()
+					.forEach((media) -> media.schema(envelope(media.getSchema(), (String) rootName)));
 			}
 			responses.addApiResponse(status.getKey(), response);
 		});
 		operation.setResponses(responses);
 	}
 
-	private static Schema<?> envelope(Schema<?> body) {
+	/**
+	 * {@code body} in its envelope: under {@code rootName}, the name its record gives
+	 * itself, if any, else as {@link UserEnvelopeConverter} writes it.
+	 */
+	private static Schema<?> envelope(Schema<?> body, String rootName) {
 		if (body == null) {
 			return null;
 		}
 		boolean list = body instanceof ArraySchema || "array".equals(body.getType());
-		String key = list ? UserEnvelopeConverter.LIST_KEY : UserEnvelopeConverter.KEY;
+		String key = (rootName != null) ? rootName : list ? UserEnvelopeConverter.LIST_KEY : UserEnvelopeConverter.KEY;
 		return new ObjectSchema().addProperty(key, body).required(List.of(key));
 	}
 

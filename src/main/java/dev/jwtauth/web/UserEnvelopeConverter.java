@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonRootName;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -76,6 +77,19 @@ final class UserEnvelopeConverter extends AbstractHttpMessageConverter<Object> {
 
 	UserEnvelopeConverter() {
 		super(MediaType.APPLICATION_JSON, new MediaType("application", "*+json"));
+	}
+
+	/**
+	 * The one key of a response body of {@code type}: {@code "user"}, {@code "users"} for
+	 * a list of users, or the name a record gives itself with {@link JsonRootName}, such
+	 * as {@code "sessions"}.
+	 */
+	private static String keyOf(Class<?> type) {
+		if (List.class.isAssignableFrom(type)) {
+			return LIST_KEY;
+		}
+		JsonRootName name = type.getAnnotation(JsonRootName.class);
+		return (name != null) ? name.value() : KEY;
 	}
 
 	/** The name a record property has in request and response bodies. */
@@ -197,9 +211,7 @@ final class UserEnvelopeConverter extends AbstractHttpMessageConverter<Object> {
 
 	@Override
 	protected void writeInternal(Object body, HttpOutputMessage output) throws IOException {
-		Object written = (body instanceof NamedCollection) ? body
-				: Map.of((body instanceof List) ? LIST_KEY : KEY, body);
-		this.mapper.writeValue(StreamUtils.nonClosing(output.getBody()), written);
+		this.mapper.writeValue(StreamUtils.nonClosing(output.getBody()), Map.of(keyOf(body.getClass()), body));
 	}
 
 }

@@ -96,13 +96,13 @@ class ApiDocumentationTests {
 		assertThat(JsonPath.<Map<String, Object>>read(document,
 				"$.paths['/users/'].get.responses['200'].content['application/json'].schema.properties"))
 			.containsKey("users");
-		assertThat(JsonPath.<String>read(document,
-				"$.paths['/users/sessions/'].get.responses['200'].content['application/json'].schema['$ref']"))
-			.as("a collection under its own name, no envelope")
-			.isEqualTo("#/components/schemas/SessionList");
-		assertThat(JsonPath.<Map<String, Object>>read(document, "$.components.schemas.SessionList.properties"))
+		assertThat(JsonPath.<Map<String, Object>>read(document,
+				"$.paths['/users/sessions/'].get.responses['200'].content['application/json'].schema.properties"))
 			.containsOnlyKeys("sessions");
-		assertThat(document).doesNotContain("x-named-collection");
+		assertThat(document).doesNotContain("x-envelope-key");
+		assertThat(JsonPath.<String>read(document,
+				"$.paths['/users/sessions/'].get.responses['200'].content['application/json'].schema.properties.sessions.items['$ref']"))
+			.isEqualTo("#/components/schemas/SessionView");
 		assertThat(JsonPath.<String>read(document,
 				"$.paths['/users/signin/'].post.responses['400'].content['application/json'].schema['$ref']"))
 			.isEqualTo("#/components/schemas/ErrorEnvelope");
