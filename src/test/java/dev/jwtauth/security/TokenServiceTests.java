@@ -19,6 +19,7 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
 import dev.jwtauth.MovableClock;
+import dev.jwtauth.security.TokenService.SigningKeys;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import org.junit.jupiter.api.Test;
