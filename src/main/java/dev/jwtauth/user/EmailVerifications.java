@@ -30,6 +30,8 @@ class EmailVerifications {
 
 	private final UserRepository users;
 
+	private final UserService service;
+
 	private final Validator validator;
 
 	private final TransactionOperations transactions;
@@ -42,9 +44,11 @@ class EmailVerifications {
 
 	private final MeterRegistry metrics;
 
-	EmailVerifications(UserRepository users, Validator validator, TransactionOperations transactions,
-			OneTimeSecrets secrets, AccountMails mails, MailRequestLimit limit, ObjectProvider<MeterRegistry> metrics) {
+	EmailVerifications(UserRepository users, UserService service, Validator validator,
+			TransactionOperations transactions, OneTimeSecrets secrets, AccountMails mails, MailRequestLimit limit,
+			ObjectProvider<MeterRegistry> metrics) {
 		this.users = users;
+		this.service = service;
 		this.validator = validator;
 		this.transactions = transactions;
 		this.secrets = secrets;
@@ -66,7 +70,7 @@ class EmailVerifications {
 		}
 		this.limit.take(client, AccountMails.verificationRecipient(current.getEmailKey()));
 		this.transactions.executeWithoutResult((status) -> {
-			User user = this.users.lockForChangeBy(principal);
+			User user = this.service.lockForChangeBy(principal);
 			if (user.isEmailVerified()) {
 				throw alreadyVerified();
 			}

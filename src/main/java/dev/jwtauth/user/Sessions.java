@@ -236,6 +236,23 @@ class Sessions {
 	}
 
 	/**
+	 * Locks the row of the session {@code principal}'s token was issued in, inside the
+	 * caller's transaction, if the session is still live: the user's, neither expired nor
+	 * idle too long.
+	 * @return whether it is
+	 */
+	boolean lockLive(TokenPrincipal principal) {
+		Instant now = this.clock.instant();
+		return this.jdbc.sql("""
+				select id from sessions where id = ? and user_id = ? and expires_at > ? and last_used_at > ?
+				for update""")
+			.params(principal.sessionId(), principal.id(), at(now), at(now.minus(this.properties.idleLifetime())))
+			.query(String.class)
+			.optional()
+			.isPresent();
+	}
+
+	/**
 	 * Ends one of the user's sessions: its refresh token and its access tokens stop
 	 * working at once.
 	 * @throws AccountNotFoundException when the user has no session of that name

@@ -116,7 +116,7 @@ public class UserAdministration {
 	public AccountView change(TokenPrincipal actor, String name, AccountChanges changes) {
 		// The same lock order as every other change that can deactivate a superuser.
 		this.users.lockActiveSuperusers();
-		User acting = this.users.lockForChangeBy(actor);
+		User acting = this.service.lockForChangeBy(actor);
 		if (!hasStaffRights(acting)) {
 			throw new AccessDeniedException("Not staff");
 		}

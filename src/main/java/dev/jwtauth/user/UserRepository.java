@@ -1,14 +1,9 @@
 package dev.jwtauth.user;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
-
-import dev.jwtauth.security.TokenFailure;
-import dev.jwtauth.security.TokenPrincipal;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -45,30 +40,6 @@ interface UserRepository extends JpaRepository<User, Long> {
 	@Query("select u from User u where u.id = :id")
 	Optional<User> findForUpdateById(long id);
 
-	/**
-	 * Locks the row of the user {@code principal} was authenticated as, for a change its
-	 * token authorises, and checks that the token still stands: a sign-out, password
-	 * change, deactivation, deletion or end of the token's session committed since the
-	 * request was authenticated refuses the change. The session's row is locked too, so
-	 * that it cannot end before the change is committed. Runs inside the transaction that
-	 * makes the change.
-	 * @throws TokenNoLongerValidException when the user is gone or inactive, the token's
-	 * version is no longer the user's, or its session has ended
-	 */
-	default User lockForChangeBy(TokenPrincipal principal) {
-		User user = findForUpdateById(principal.id()).filter(User::isActive)
-			.orElseThrow(() -> new TokenNoLongerValidException(TokenFailure.USER_INACTIVE));
-		if (user.getTokenVersion() != principal.tokenVersion() || (principal.sessionId() != null
-				&& lockSession(principal.sessionId(), principal.id(), OffsetDateTime.now(ZoneOffset.UTC)).isEmpty())) {
-			throw new TokenNoLongerValidException(TokenFailure.REVOKED);
-		}
-		return user;
-	}
-
-	@Query(value = "select id from sessions where id = :id and user_id = :userId and expires_at > :now for update",
-			nativeQuery = true)
-	Optional<String> lockSession(String id, long userId, OffsetDateTime now);
-
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select u from User u where u.usernameKey = :usernameKey")
 	Optional<User> findForUpdateByUsernameKey(String usernameKey);
@@ -88,21 +59,5 @@ interface UserRepository extends JpaRepository<User, Long> {
 	@Modifying
 	@Query(value = "insert into deleted_user_ids (id, deleted_at) values (:id, current_timestamp)", nativeQuery = true)
 	int recordDeletion(long id);
-
-	/**
-	 * Deletes the account {@code principal} was authenticated as, once its token is
-	 * checked against the locked row, and remembers its id so that no import brings it
-	 * back. The last active superuser stays.
-	 * @throws UserValidationException when the account is the last active superuser
-	 */
-	default void deleteAccountOf(TokenPrincipal principal) {
-		lockActiveSuperusers();
-		User user = lockForChangeBy(principal);
-		if (user.isSuperuser() && countActiveSuperusers() <= 1) {
-			new FieldErrors().add(UserValidationException.NON_FIELD, Messages.LAST_SUPERUSER).throwIfAny();
-		}
-		recordDeletion(user.getId());
-		delete(user);
-	}
 
 }

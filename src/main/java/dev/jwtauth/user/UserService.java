@@ -146,7 +146,7 @@ class UserService {
 		boolean mailAddressChange = addressChanges && this.mails.mayMailAddressChange(current, request.email(), client);
 		String newHash = (request.password() != null) ? this.passwords.hash(request.password()) : null;
 		UserResponse updated = translateDuplicates(() -> this.transactions.execute((status) -> {
-			User user = this.users.lockForChangeBy(principal);
+			User user = lockForChangeBy(principal);
 			String previousAddress = user.getEmail();
 			String previousEmailKey = user.getEmailKey();
 			apply(user, request, newHash);
@@ -177,7 +177,7 @@ class UserService {
 	 * token that still stands does so.
 	 */
 	void signout(TokenPrincipal principal) {
-		this.transactions.executeWithoutResult((status) -> this.users.lockForChangeBy(principal).revokeTokens());
+		this.transactions.executeWithoutResult((status) -> lockForChangeBy(principal).revokeTokens());
 		events.info("Signed out everywhere, earlier tokens revoked: user={}", principal.id());
 	}
 
@@ -192,8 +192,45 @@ class UserService {
 		if (!confirms(current, request.password(), client)) {
 			errors.add("password", Messages.WRONG_PASSWORD).throwIfAny();
 		}
-		this.transactions.executeWithoutResult((status) -> this.users.deleteAccountOf(principal));
+		this.transactions.executeWithoutResult((status) -> deleteAccountOf(principal));
 		events.info("Account deleted: user={}", principal.id());
+	}
+
+	/**
+	 * Deletes the account {@code principal} was authenticated as, once its token is
+	 * checked against the locked row, and remembers its id so that no import brings it
+	 * back. The last active superuser stays.
+	 * @throws UserValidationException when the account is the last active superuser
+	 */
+	private void deleteAccountOf(TokenPrincipal principal) {
+		this.users.lockActiveSuperusers();
+		User user = lockForChangeBy(principal);
+		if (user.isSuperuser() && this.users.countActiveSuperusers() <= 1) {
+			new FieldErrors().add(UserValidationException.NON_FIELD, Messages.LAST_SUPERUSER).throwIfAny();
+		}
+		this.users.recordDeletion(user.getId());
+		this.users.delete(user);
+	}
+
+	/**
+	 * Locks the row of the user {@code principal} was authenticated as, for a change its
+	 * token authorises, and checks that the token still stands: a sign-out, password
+	 * change, deactivation, deletion or end of the token's session committed since the
+	 * request was authenticated refuses the change. The session's row is locked too, so
+	 * that it cannot end before the change is committed. Runs inside the transaction that
+	 * makes the change.
+	 * @throws TokenNoLongerValidException when the user is gone or inactive, the token's
+	 * version is no longer the user's, or its session has ended
+	 */
+	User lockForChangeBy(TokenPrincipal principal) {
+		User user = this.users.findForUpdateById(principal.id())
+			.filter(User::isActive)
+			.orElseThrow(() -> new TokenNoLongerValidException(TokenFailure.USER_INACTIVE));
+		if (user.getTokenVersion() != principal.tokenVersion()
+				|| (principal.sessionId() != null && !this.sessions.lockLive(principal))) {
+			throw new TokenNoLongerValidException(TokenFailure.REVOKED);
+		}
+		return user;
 	}
 
 	private static void apply(User user, UpdateRequest request, String newHash) {
