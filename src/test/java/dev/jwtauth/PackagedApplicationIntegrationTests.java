@@ -287,13 +287,15 @@ class PackagedApplicationIntegrationTests {
 		ProcessBuilder exposure = imageJar("--server.port=" + freePort());
 		exposure.environment().put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,env");
 		exposure.environment().put("SERVER_FORWARD_HEADERS_STRATEGY", "framework");
+		exposure.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(freePort()));
 		Process refused = exposure.start();
 		assertThat(refused.waitFor(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("the service stops by itself")
 			.isTrue();
 		assertThat(refused.exitValue()).isNotZero();
 		assertThat(Files.readString(this.workingDirectory.resolve("output.log")))
 			.contains("Set at start, but fixed when this build was made (Spring AOT): "
-					+ "management.endpoints.web.exposure.include, server.forward-headers-strategy.")
+					+ "management.endpoints.web.exposure.include, management.server.port, "
+					+ "server.forward-headers-strategy.")
 			.doesNotContain("Tomcat started");
 	}
 

@@ -28,6 +28,8 @@ class BuildTimeSettings implements EnvironmentPostProcessor {
 	private static final List<Setting> SETTINGS = List.of(
 			new Setting("management.endpoints.web.exposure.include", UnaryOperator.identity()),
 			new Setting("management.endpoints.web.exposure.exclude", UnaryOperator.identity()),
+			// A port of its own gives Actuator a child context of its own.
+			new Setting("management.server.port", UnaryOperator.identity()),
 			new Setting("spring.threads.virtual.enabled", UnaryOperator.identity()),
 			// Only "framework" adds a filter; "native" and "none" are read by Tomcat at
 			// start.

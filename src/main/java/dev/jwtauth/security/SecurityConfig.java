@@ -13,6 +13,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -60,9 +62,6 @@ public class SecurityConfig {
 		.concat(Stream.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**"), Stream.of(SWAGGER_UI_PATHS))
 		.toArray(String[]::new);
 
-	/** Liveness and readiness, for load balancers and orchestrators. */
-	static final String[] HEALTH_PATHS = { "/actuator/health", "/actuator/health/**" };
-
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, CorsProperties cors, TokenService tokens,
 			TokenSubjects subjects, ObjectProvider<PredecessorTokens> predecessorTokens,
@@ -84,11 +83,15 @@ public class SecurityConfig {
 				.accessDeniedHandler(accessDeniedHandler))
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
-				.requestMatchers(HEALTH_PATHS)
+				// Liveness and readiness, for load balancers and orchestrators;
+				// Actuator's
+				// paths as configured (MANAGEMENT_ENDPOINTS_WEB_BASE_PATH), on whichever
+				// port serves them.
+				.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
 				.permitAll()
 				.requestMatchers(DOCUMENTATION_PATHS)
 				.permitAll()
-				.requestMatchers("/actuator/**")
+				.requestMatchers(EndpointRequest.toAnyEndpoint())
 				.hasRole(Roles.STAFF)
 				.requestMatchers(new PublicRequestMatcher(handlerMappings))
 				.permitAll()
