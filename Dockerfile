@@ -24,10 +24,12 @@ COPY --from=build /extracted/application/ ./
 # Sized for a container of 512 MiB (it does not fit 256 MiB, see docs/PERFORMANCE.md): a
 # heap that starts at 16 MiB and grows to at most 160 MiB (about 60 MiB stay live), the
 # serial collector (one or two cores), compact object headers, small thread stacks,
-# fewer malloc arenas, and freed native memory handed back. Measured in
-# docs/PERFORMANCE.md; override with -e JAVA_OPTS=... for a larger container. The options
-# are those of bench/common.sh; keep the two the same.
-ENV JAVA_OPTS="-Xms16m -Xmx160m -XX:+UseSerialGC -Xss512k -XX:TrimNativeHeapInterval=5000 -XX:+UseCompactObjectHeaders" \
+# fewer malloc arenas, and freed native memory handed back; and an exit, for the
+# container to be restarted, should the heap ever run out, rather than a process left
+# running without the threads that died of it. Measured in docs/PERFORMANCE.md; override
+# with -e JAVA_OPTS=... for a larger container. The options are those of
+# bench/common.sh; keep the two the same.
+ENV JAVA_OPTS="-Xms16m -Xmx160m -XX:+UseSerialGC -Xss512k -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -XX:+UseCompactObjectHeaders" \
     MALLOC_ARENA_MAX=2
 
 # Training: start the application once, against a throwaway in-memory database and

@@ -3,7 +3,7 @@
 # shellcheck shell=bash
 
 # The JVM options of the image (Dockerfile, JAVA_OPTS); keep the two the same.
-production_java_opts="-Xms16m -Xmx160m -XX:+UseSerialGC -Xss512k -XX:TrimNativeHeapInterval=5000"
+production_java_opts="-Xms16m -Xmx160m -XX:+UseSerialGC -Xss512k -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError"
 # As the image: fewer malloc arenas than one per core and thread.
 export MALLOC_ARENA_MAX=2
 

@@ -1,7 +1,12 @@
 package dev.jwtauth;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -109,6 +114,57 @@ class PackagedApplicationIntegrationTests {
 			.doesNotContain("pbkdf2_sha256$")
 			.doesNotContain("OutOfMemoryError")
 			.doesNotContain(" ERROR ");
+	}
+
+	/**
+	 * Requests left half-sent, a line at a time, on more connections than the image's
+	 * heap could hold: the service takes as many as it can afford, outlasts them, and
+	 * answers once they are gone.
+	 */
+	@Test
+	void requestsLeftHalfSentThenTheServiceOutlastsThem() throws Exception {
+		int port = freePort();
+		try (RunningJar service = new RunningJar(imageJar("--server.port=" + port).start())) {
+			awaitReady(service.process(), port);
+			List<Socket> held = new ArrayList<>();
+			try {
+				while (held.size() < 2_500) {
+					Socket socket = new Socket();
+					try {
+						socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
+					}
+					catch (SocketTimeoutException | ConnectException ex) {
+						// Its queue is full, and it takes no more for now; or it is gone,
+						// which the probe below reports.
+						socket.close();
+						break;
+					}
+					held.add(socket);
+					socket.getOutputStream()
+						.write("GET /users/current/ HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+				}
+				for (int line = 0; line < 3 && service.process().isAlive(); line++) {
+					Thread.sleep(3_000);
+					for (Socket socket : held) {
+						socket.getOutputStream().write("X-Slow: 1\r\n".getBytes(StandardCharsets.US_ASCII));
+					}
+				}
+			}
+			catch (IOException ex) {
+				// A connection the service dropped: the probe below tells whether it
+				// lives.
+			}
+			finally {
+				for (Socket socket : held) {
+					socket.close();
+				}
+			}
+			await("the liveness probe").atMost(Duration.ofSeconds(30))
+				.failFast("the service exited", () -> !service.process().isAlive())
+				.ignoreExceptionsInstanceOf(IOException.class)
+				.until(() -> get(port, "/actuator/health/liveness").statusCode() == 200);
+		}
+		assertThat(Files.readString(this.workingDirectory.resolve("output.log"))).doesNotContain("OutOfMemoryError");
 	}
 
 	/** The statuses of signins of {@code username} with these passwords, all at once. */
