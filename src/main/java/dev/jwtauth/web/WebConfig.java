@@ -84,6 +84,11 @@ class WebConfig implements WebMvcConfigurer {
 	}
 
 	@Bean
+	FilterRegistrationBean<HealthNotFoundFilter> healthNotFoundFilter() {
+		return new FilterRegistrationBean<>(new HealthNotFoundFilter());
+	}
+
+	@Bean
 	WebMvcRegistrations literalPathsFirst() {
 		return new WebMvcRegistrations() {
 

@@ -103,6 +103,24 @@ class MetricsTests {
 		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk();
 	}
 
+	@Test
+	void healthWhenNoSuchGroupOrComponentThen404InTheEnvelope() {
+		for (String path : new String[] { "/actuator/health/nothing", "/actuator/health/liveness/nothing",
+				"/actuator/health/readiness/db/nothing" }) {
+			this.client.get()
+				.uri(path)
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+				.expectBody(String.class)
+				.isEqualTo("{\"user\":{\"errors\":{\"error\":[\"Not found.\"]}}}");
+		}
+		this.client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+	}
+
 	/**
 	 * The commit is known when the build ran in a git checkout; a build from a source
 	 * archive has none to show.
