@@ -83,16 +83,17 @@ public class SecurityConfig {
 				.accessDeniedHandler(accessDeniedHandler))
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
-				// Liveness and readiness, for load balancers and orchestrators;
-				// Actuator's
-				// paths as configured (MANAGEMENT_ENDPOINTS_WEB_BASE_PATH), on whichever
-				// port serves them.
+				// Liveness and readiness, for load balancers and orchestrators,
+				// then the rest of Actuator, at its paths as configured
+				// (MANAGEMENT_ENDPOINTS_WEB_BASE_PATH) on whichever port serves
+				// them, and before the documentation, should it be moved under
+				// the documentation's paths.
 				.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
-				.permitAll()
-				.requestMatchers(DOCUMENTATION_PATHS)
 				.permitAll()
 				.requestMatchers(EndpointRequest.toAnyEndpoint())
 				.hasRole(Roles.STAFF)
+				.requestMatchers(DOCUMENTATION_PATHS)
+				.permitAll()
 				.requestMatchers(new PublicRequestMatcher(handlerMappings))
 				.permitAll()
 				.anyRequest()
