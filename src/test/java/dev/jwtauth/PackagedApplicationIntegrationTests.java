@@ -151,8 +151,8 @@ class PackagedApplicationIntegrationTests {
 				}
 			}
 			catch (IOException ex) {
-				// A connection the service dropped: the probe below tells whether it
-				// lives.
+				// A connection the service dropped: the probe below says whether
+				// it still runs.
 			}
 			finally {
 				for (Socket socket : held) {
