@@ -13,7 +13,10 @@ import jakarta.validation.constraints.Pattern;
 import org.hibernate.validator.constraints.CodePointLength;
 
 /**
- * 1 to 150 letters, digits and {@code @ . + - _}, as the original's usernames.
+ * 1 to 150 letters, numbers and {@code @ . + - _}, as the original's usernames: the
+ * characters of Python's {@code \w} and Django's {@code [\w.@+-]}. Java's own {@code \w}
+ * would also take combining marks, joiners and other characters that no one sees, so that
+ * two names could look alike.
  */
 @Documented
 @Constraint(validatedBy = {})
@@ -21,7 +24,7 @@ import org.hibernate.validator.constraints.CodePointLength;
 @Retention(RetentionPolicy.RUNTIME)
 @CodePointLength(min = 1, message = Messages.BLANK)
 @CodePointLength(max = 150, message = Messages.USERNAME_TOO_LONG)
-@Pattern(regexp = "(?U)[\\w.@+-]*", message = Messages.INVALID_USERNAME)
+@Pattern(regexp = "[\\p{L}\\p{N}_.@+-]*", message = Messages.INVALID_USERNAME)
 @interface Username {
 
 	String message() default Messages.INVALID_USERNAME;

@@ -166,6 +166,20 @@ abstract class UserApiTests {
 	}
 
 	@Test
+	void signupWhenInvisibleOrCombiningCharactersThenRefusedAndLettersOfAnyScriptAccepted() {
+		for (String invisible : new String[] { "\u0301\u0301", "a\u200cb", "a\u200db", "ab\u0301\u0301",
+				"\uD840\uDC00\uFE00", "\uD840\uDC00\uDB40\uDD00", "a\u203fb" }) {
+			assertThat(signup(invisible, "x@example.com", "12345678").read("$.user.errors.username[0]"))
+				.as("U+%04X…", invisible.codePointAt(0))
+				.isEqualTo(Messages.INVALID_USERNAME);
+		}
+		assertThat(signup("e\u0301mile", "a@example.com", "12345678").read("$.user.username")).isEqualTo("\u00e9mile");
+		assertThat(signup("\u5c71\u7530_2", "b@example.com", "12345678").status()).isEqualTo(201);
+		assertThat(signup("\u0627\u062d\u0645\u062f", "c@example.com", "12345678").status()).isEqualTo(201);
+		assertThat(userCount()).isEqualTo(3);
+	}
+
+	@Test
 	void signupWhenLettersBeyondTheBasicPlaneAtTheLimitThenCountedOnceEach() {
 		String ideograph = "\uD840\uDC00"; // U+20000: one letter, two UTF-16 units
 
