@@ -80,7 +80,8 @@ abstract class TrustedProxyTests {
 				Arguments.of("a tab", "203.0.113.5\tforged"), Arguments.of("a folded line", "203.0.113.5\r\n forged"),
 				Arguments.of("a host name", "forged.example.com"), Arguments.of("a legacy IPv4 form", "10.1"),
 				Arguments.of("an IPv4 address out of range", "256.0.0.1"),
-				Arguments.of("a broken IPv6 address", "1::2::3"));
+				Arguments.of("a broken IPv6 address", "1::2::3"),
+				Arguments.of("a name Java would look up, with a colon", ".:1"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -15,10 +15,12 @@ final class IpLiteral {
 		.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
 
 	/**
-	 * The characters of an IPv6 literal, with at least one colon, and the zone that Java
-	 * appends to a link-local peer's address.
+	 * The characters of an IPv6 literal, beginning with a hex digit or a colon (which is
+	 * what makes Java parse text as a literal instead of looking it up as a name), with
+	 * at least one colon, and the zone that Java appends to a link-local peer's address.
 	 */
-	private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f.]*:[0-9A-Fa-f:.]{1,44}(%[0-9A-Za-z_.-]{1,16})?");
+	private static final Pattern IPV6 = Pattern
+		.compile("([0-9A-Fa-f][0-9A-Fa-f.]*)?:[0-9A-Fa-f:.]{1,44}(%[0-9A-Za-z_.-]{1,16})?");
 
 	private IpLiteral() {
 	}

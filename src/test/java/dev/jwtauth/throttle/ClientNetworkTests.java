@@ -16,6 +16,13 @@ class ClientNetworkTests {
 			::1                      | 0:0:0:0::/64
 			fe80::1%eth0             | fe80:0:0:0::/64
 			::ffff:192.0.2.1         | 192.0.2.1
+			::192.0.2.1              | 192.0.2.1
+			::                       | 0:0:0:0::/64
+			64:ff9b::192.0.2.1       | 192.0.2.1
+			64:ff9b::c000:201        | 192.0.2.1
+			64:ff9b:1::c000:201      | 64:ff9b:1:0::/64
+			2002:c000:201::1         | 192.0.2.1
+			2002:c000:201:7::1       | 192.0.2.1
 			""")
 	void ofWhenAnAddressThenItsClient(String address, String client) {
 		assertThat(ClientNetwork.of(address)).isEqualTo(client);
