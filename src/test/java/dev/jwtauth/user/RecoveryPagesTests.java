@@ -108,7 +108,8 @@ class RecoveryPagesTests {
 		this.browser.get(link);
 		this.browser.findElement(By.id("password")).sendKeys("one more password");
 		this.browser.findElement(By.id("submit")).click();
-		assertThat(this.browser.findElement(By.id("errors")).getText()).contains(Messages.INVALID_RESET_LINK);
+		new WebDriverWait(this.browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("errors"), Messages.INVALID_RESET_LINK));
 		assertThat(signin("pat", NEW_PASSWORD).statusCode()).isEqualTo(200);
 	}
 
