@@ -9,24 +9,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
-import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
-import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Actuator answers a health group or component that does not exist
  * ({@code /actuator/health/nothing}) with a bare 404, without a body; this makes it the
- * service's own 404, in the envelope, as for any other path that leads nowhere.
+ * service's own 404, in the envelope, as for any other path that leads nowhere. Mapped to
+ * the health paths alone, so that no other request passes it.
  */
 final class HealthNotFoundFilter extends OncePerRequestFilter {
-
-	private final RequestMatcher health = EndpointRequest.to(HealthEndpoint.class);
-
-	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !this.health.matches(request);
-	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

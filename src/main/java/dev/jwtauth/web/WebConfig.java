@@ -4,6 +4,7 @@ import dev.jwtauth.security.AuthMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -83,9 +84,15 @@ class WebConfig implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/**
+	 * On Actuator's health paths, wherever MANAGEMENT_ENDPOINTS_WEB_BASE_PATH puts them.
+	 */
 	@Bean
-	FilterRegistrationBean<HealthNotFoundFilter> healthNotFoundFilter() {
-		return new FilterRegistrationBean<>(new HealthNotFoundFilter());
+	FilterRegistrationBean<HealthNotFoundFilter> healthNotFoundFilter(WebEndpointProperties endpoints) {
+		FilterRegistrationBean<HealthNotFoundFilter> registration = new FilterRegistrationBean<>(
+				new HealthNotFoundFilter());
+		registration.addUrlPatterns(endpoints.getBasePath() + "/health/*");
+		return registration;
 	}
 
 	@Bean

@@ -58,6 +58,13 @@ class ActuatorBasePathTests {
 	void healthWhenMovedThenPublicThere() {
 		this.client.get().uri("/manage/health/liveness").exchange().expectStatus().isOk();
 		this.client.get().uri("/manage/health/readiness").exchange().expectStatus().isOk();
+		this.client.get()
+			.uri("/manage/health/nothing")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody(String.class)
+			.isEqualTo("{\"user\":{\"errors\":{\"error\":[\"Not found.\"]}}}");
 	}
 
 	@Test
