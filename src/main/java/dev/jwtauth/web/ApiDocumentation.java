@@ -10,7 +10,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.fasterxml.jackson.annotation.JsonRootName;
 import dev.jwtauth.security.PublicEndpoint;
 import dev.jwtauth.security.SecurityConfig;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -37,9 +36,11 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
@@ -83,7 +84,11 @@ class ApiDocumentation {
 	/** Carries a handler's {@link Order} from its operation to the sorting of paths. */
 	private static final String ORDER = "x-order";
 
-	/** The key of an operation's success envelope, until the envelopes are added. */
+	/**
+	 * Carries the key of a handler's answers, where {@link UserEnvelopeConverter} writes
+	 * them under another than {@code "user"}, to the envelopes added once every operation
+	 * is known.
+	 */
 	private static final String ENVELOPE_KEY = "x-envelope-key";
 
 	/** Answers as if nothing were mapped to the path. */
@@ -134,9 +139,12 @@ class ApiDocumentation {
 		return (operation, handler) -> {
 			Order order = handler.getMethodAnnotation(Order.class);
 			operation.addExtension(ORDER, (order != null) ? order.value() : Ordered.LOWEST_PRECEDENCE);
-			JsonRootName rootName = handler.getReturnType().getParameterType().getAnnotation(JsonRootName.class);
-			if (rootName != null) {
-				operation.addExtension(ENVELOPE_KEY, rootName.value());
+			MethodParameter returned = handler.getReturnType();
+			Class<?> body = HttpEntity.class.isAssignableFrom(returned.getParameterType())
+					? returned.nested().getNestedParameterType() : returned.getParameterType();
+			String key = UserEnvelopeConverter.keyOf(body);
+			if (!key.equals(UserEnvelopeConverter.KEY)) {
+				operation.addExtension(ENVELOPE_KEY, key);
 			}
 			ApiResponses responses = operation.getResponses();
 			if (!handler.hasMethodAnnotation(PublicEndpoint.class)) {
@@ -247,12 +255,13 @@ class ApiDocumentation {
 	}
 
 	private static void envelopes(Operation operation) {
-		Object rootName = (operation.getExtensions() != null) ? operation.getExtensions().remove(ENVELOPE_KEY) : null;
+		Object key = (operation.getExtensions() != null) ? operation.getExtensions().remove(ENVELOPE_KEY) : null;
+		String responseKey = (key instanceof String name) ? name : UserEnvelopeConverter.KEY;
 		if (operation.getRequestBody() != null) {
 			operation.getRequestBody()
 				.getContent()
 				.values()
-				.forEach((media) -> media.schema(envelope(media.getSchema(), null)));
+				.forEach((media) -> media.schema(envelope(media.getSchema(), UserEnvelopeConverter.KEY)));
 		}
 		ApiResponses responses = new ApiResponses();
 		operation.getResponses().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach((status) -> {
@@ -264,7 +273,7 @@ class ApiDocumentation {
 			else if (response.getContent() != null) {
 				response.getContent()
 					.values()
-					.forEach((media) -> media.schema(envelope(media.getSchema(), (String) rootName)));
+					.forEach((media) -> media.schema(envelope(media.getSchema(), responseKey)));
 			}
 			responses.addApiResponse(status.getKey(), response);
 		});
@@ -272,15 +281,12 @@ class ApiDocumentation {
 	}
 
 	/**
-	 * {@code body} in its envelope: under {@code rootName}, the name its record gives
-	 * itself, if any, else as {@link UserEnvelopeConverter} writes it.
+	 * {@code body} in its envelope, under the key {@link UserEnvelopeConverter} gives it.
 	 */
-	private static Schema<?> envelope(Schema<?> body, String rootName) {
+	private static Schema<?> envelope(Schema<?> body, String key) {
 		if (body == null) {
 			return null;
 		}
-		boolean list = body instanceof ArraySchema || "array".equals(body.getType());
-		String key = (rootName != null) ? rootName : list ? UserEnvelopeConverter.LIST_KEY : UserEnvelopeConverter.KEY;
 		return new ObjectSchema().addProperty(key, body).required(List.of(key));
 	}
 

@@ -37,7 +37,7 @@ final class UserEnvelopeConverter extends AbstractHttpMessageConverter<Object> {
 	static final String KEY = "user";
 
 	/** The key of a list of users. */
-	static final String LIST_KEY = "users";
+	private static final String LIST_KEY = "users";
 
 	static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -84,7 +84,7 @@ final class UserEnvelopeConverter extends AbstractHttpMessageConverter<Object> {
 	 * a list of users, or the name a record gives itself with {@link JsonRootName}, such
 	 * as {@code "sessions"}.
 	 */
-	private static String keyOf(Class<?> type) {
+	static String keyOf(Class<?> type) {
 		if (List.class.isAssignableFrom(type)) {
 			return LIST_KEY;
 		}
