@@ -88,10 +88,10 @@ class WebConfig implements WebMvcConfigurer {
 	 * On Actuator's health paths, wherever MANAGEMENT_ENDPOINTS_WEB_BASE_PATH puts them.
 	 */
 	@Bean
-	FilterRegistrationBean<HealthNotFoundFilter> healthNotFoundFilter(WebEndpointProperties endpoints) {
+	FilterRegistrationBean<HealthNotFoundFilter> healthNotFoundFilter(ObjectProvider<WebEndpointProperties> endpoints) {
 		FilterRegistrationBean<HealthNotFoundFilter> registration = new FilterRegistrationBean<>(
 				new HealthNotFoundFilter());
-		registration.addUrlPatterns(endpoints.getBasePath() + "/health/*");
+		registration.addUrlPatterns(endpoints.getIfAvailable(WebEndpointProperties::new).getBasePath() + "/health/*");
 		return registration;
 	}
 
